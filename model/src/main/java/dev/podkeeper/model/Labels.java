@@ -1,0 +1,9 @@
+package dev.podkeeper.model;
+
+/** The labels that mark an engine object as podkeeper's. Objects without {@link #STACK} are never touched. */
+public final class Labels {
+  public static final String STACK = "dev.podkeeper.stack";
+  public static final String SPEC_HASH = "dev.podkeeper.spec-hash";
+
+  private Labels() {}
+}

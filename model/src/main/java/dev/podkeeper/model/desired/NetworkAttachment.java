@@ -1,0 +1,30 @@
+package dev.podkeeper.model.desired;
+
+import static java.util.Objects.requireNonNull;
+
+/** Where a container's network comes from: a bridge network of the file, or another container's namespace. */
+public sealed interface NetworkAttachment {
+
+  record Bridge(String network) implements NetworkAttachment {
+    public Bridge {
+      requireNonNull(network, "network is null");
+    }
+
+    @Override
+    public String toString() {
+      return network;
+    }
+  }
+
+  /** {@code container:<provider>}: shares the provider's network namespace; implies a dependency on it. */
+  record ContainerNamespace(String provider) implements NetworkAttachment {
+    public ContainerNamespace {
+      requireNonNull(provider, "provider is null");
+    }
+
+    @Override
+    public String toString() {
+      return "container:" + provider;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.podkeeper.model.observed;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.model.Labels;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One container as the engine reports it.
+ *
+ * @param startedAt when it last started; empty if never
+ * @param namespaceProviderId the full ID of the container whose network namespace it joined, if any
+ * @param networkNamespace an identifier of the network namespace it runs in now (e.g. {@code net:[4026532]});
+ *     empty when not running or not reported. Two containers sharing a namespace report the same value.
+ */
+public record ObservedContainer(
+    String id,
+    String name,
+    String image,
+    Map<String, String> labels,
+    ContainerStatus status,
+    HealthStatus health,
+    Optional<Instant> startedAt,
+    Optional<String> namespaceProviderId,
+    Optional<String> networkNamespace) {
+
+  public ObservedContainer {
+    requireNonNull(id, "id is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(image, "image is null");
+    labels = Map.copyOf(labels);
+    requireNonNull(status, "status is null");
+    requireNonNull(health, "health is null");
+    requireNonNull(startedAt, "startedAt is null");
+    requireNonNull(namespaceProviderId, "namespaceProviderId is null");
+    requireNonNull(networkNamespace, "networkNamespace is null");
+  }
+
+  /** True when this container carries the stack label of {@code stack}. */
+  public boolean managedBy(String stack) {
+    return stack.equals(labels.get(Labels.STACK));
+  }
+
+  public Optional<String> specHash() {
+    return Optional.ofNullable(labels.get(Labels.SPEC_HASH));
+  }
+
+  public boolean running() {
+    return status == ContainerStatus.RUNNING;
+  }
+}

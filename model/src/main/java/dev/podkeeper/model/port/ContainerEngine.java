@@ -1,0 +1,55 @@
+package dev.podkeeper.model.port;
+
+import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container engine, as reconcile needs it. Implemented over the Podman socket by the podman adapter
+ * and in memory by {@code FakeContainerEngine} (model test-jar); both pass {@code ContainerEngineContract}.
+ *
+ * <p>Every method throws {@link EngineException} when the engine refuses or cannot be reached; the
+ * message names the operation and object and quotes the engine's own words.
+ */
+public interface ContainerEngine {
+
+  /** All containers (managed or not), in one list call: names and labels are needed to find clashes. */
+  List<ObservedContainer> listContainers();
+
+  /** All networks (managed or not), in one list call. */
+  List<ObservedNetwork> listNetworks();
+
+  /** Creates a bridge network carrying {@code labels}; returns its ID. */
+  String createNetwork(NetworkSpec spec, Map<String, String> labels);
+
+  void removeNetwork(String nameOrId);
+
+  /** True if the image is in the engine's local store. */
+  boolean imageExists(String image);
+
+  /** Pulls an image from its registry. */
+  void pullImage(String image);
+
+  /**
+   * Creates (does not start) a container exactly as resolved: name, image, network or namespace, ports,
+   * volumes, env, limits, health check, labels (including the podkeeper labels). Returns its full ID.
+   */
+  String createContainer(ResolvedContainer container);
+
+  void startContainer(String id);
+
+  /** Stops a container, waiting at most {@code timeout} before the engine kills it. */
+  void stopContainer(String id, Duration timeout);
+
+  /** Removes a container (forcibly, if running). Never removes volumes. */
+  void removeContainer(String id);
+
+  /** Streams engine events until the returned handle is closed; errors end the stream and are reported once. */
+  AutoCloseable subscribeEvents(EngineEventListener listener);
+
+  /** Engine calls made so far, for the benchmark that checks a converged pass costs a constant number. */
+  long callCount();
+}
