@@ -1,0 +1,311 @@
+package dev.podkeeper.model.testing;
+
+import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.EngineEvent;
+import dev.podkeeper.model.port.EngineEventListener;
+import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.ResolvedContainer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-memory engine that behaves like Podman where reconcile can tell: IDs, labels, states,
+ * start times, and network namespaces, including the dead namespace a member keeps when its provider
+ * restarts. Passes {@link ContainerEngineContract}. Thread-safe (one lock), since the executor runs
+ * branches in parallel.
+ */
+public final class FakeContainerEngine implements ContainerEngine {
+  private final Clock clock;
+  private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
+  private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
+  private final Set<String> images = new HashSet<>();
+  private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong calls = new AtomicLong();
+  private long nextId = 1;
+  private long nextNamespace = 4026532000L;
+  private boolean down;
+
+  public FakeContainerEngine(Clock clock) {
+    this.clock = clock;
+  }
+
+  public FakeContainerEngine() {
+    this(Clock.systemUTC());
+  }
+
+  /** Makes an image present locally, as `podman import` would. */
+  public synchronized FakeContainerEngine withImage(String image) {
+    images.add(image);
+    return this;
+  }
+
+  /** While down, every call fails as an unreachable socket would. */
+  public synchronized void setDown(boolean down) {
+    this.down = down;
+  }
+
+  @Override
+  public synchronized List<ObservedContainer> listContainers() {
+    call();
+    return containers.values().stream().map(FakeContainer::observe).toList();
+  }
+
+  @Override
+  public synchronized List<ObservedNetwork> listNetworks() {
+    call();
+    return List.copyOf(networks.values());
+  }
+
+  @Override
+  public synchronized String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+    call();
+    if (networks.values().stream().anyMatch(n -> n.name().equals(spec.name()))) {
+      throw new EngineException("create network " + spec.name() + ": network name already in use");
+    }
+    String id = newId();
+    networks.put(id, new ObservedNetwork(id, spec.name(), labels));
+    emit("network", "create", id, Map.of("name", spec.name()));
+    return id;
+  }
+
+  @Override
+  public synchronized void removeNetwork(String nameOrId) {
+    call();
+    ObservedNetwork network = networks.values().stream()
+        .filter(n -> n.id().equals(nameOrId) || n.name().equals(nameOrId))
+        .findFirst()
+        .orElseThrow(() -> new EngineException("remove network " + nameOrId + ": no such network"));
+    networks.remove(network.id());
+    emit("network", "remove", network.id(), Map.of("name", network.name()));
+  }
+
+  @Override
+  public synchronized boolean imageExists(String image) {
+    call();
+    return images.contains(image);
+  }
+
+  @Override
+  public synchronized void pullImage(String image) {
+    call();
+    throw new EngineException("pull " + image + ": no registry is reachable from the fake engine");
+  }
+
+  @Override
+  public synchronized String createContainer(ResolvedContainer resolved) {
+    call();
+    String name = resolved.name();
+    if (containers.values().stream().anyMatch(c -> c.name.equals(name))) {
+      throw new EngineException("create container " + name + ": the name is already in use");
+    }
+    if (!images.contains(resolved.spec().image())) {
+      throw new EngineException("create container " + name + ": image " + resolved.spec().image() + " not known");
+    }
+    resolved.providerId().ifPresent(p -> existing(p, "create container " + name + " in namespace of"));
+    String id = newId();
+    containers.put(id, new FakeContainer(id, resolved));
+    emit("container", "create", id, Map.of("name", name));
+    return id;
+  }
+
+  @Override
+  public synchronized void startContainer(String id) {
+    call();
+    FakeContainer c = existing(id, "start container");
+    if (c.status == ContainerStatus.RUNNING) {
+      return;
+    }
+    if (c.providerId != null) {
+      FakeContainer provider = existing(c.providerId, "start container " + c.name + ": provider");
+      if (provider.status != ContainerStatus.RUNNING) {
+        throw new EngineException("start container " + c.name + ": joining network namespace of "
+            + provider.name + ": container is not running");
+      }
+      c.namespace = provider.namespace;
+    } else {
+      c.namespace = "net:[" + nextNamespace++ + "]";
+    }
+    c.status = ContainerStatus.RUNNING;
+    c.startedAt = clock.instant();
+    c.health = c.resolved.spec().health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
+    emit("container", "start", id, Map.of("name", c.name));
+  }
+
+  @Override
+  public synchronized void stopContainer(String id, Duration timeout) {
+    call();
+    FakeContainer c = existing(id, "stop container");
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, "stop");
+    }
+  }
+
+  @Override
+  public synchronized void removeContainer(String id) {
+    call();
+    FakeContainer c = existing(id, "remove container");
+    List<String> members = containers.values().stream()
+        .filter(m -> id.equals(m.providerId)).map(m -> m.name).toList();
+    if (!members.isEmpty()) {
+      throw new EngineException("remove container " + c.name + ": container has dependent containers which "
+          + "must be removed before it: " + members);
+    }
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, "kill");
+    }
+    containers.remove(id);
+    emit("container", "remove", id, Map.of("name", c.name));
+  }
+
+  @Override
+  public AutoCloseable subscribeEvents(EngineEventListener listener) {
+    listeners.add(listener);
+    return () -> {
+      if (listeners.remove(listener)) {
+        listener.onClosed(null);
+      }
+    };
+  }
+
+  @Override
+  public long callCount() {
+    return calls.get();
+  }
+
+  // ---- test controls: what the world does to containers behind podkeeper's back ----
+
+  /** The process died (kill -9, crash): the container exits, as `podman kill` would. */
+  public synchronized void kill(String name) {
+    FakeContainer c = byName(name);
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, "kill");
+    }
+  }
+
+  /** `podman restart NAME`: stop and start again, with a new network namespace unless it joins another's. */
+  public synchronized void restart(String name) {
+    FakeContainer c = byName(name);
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, "restart");
+    }
+    startContainer(c.id);
+  }
+
+  /** Sets the health status, as the engine's health checker would, and emits health_status. */
+  public synchronized void setHealth(String name, HealthStatus health) {
+    FakeContainer c = byName(name);
+    c.health = health;
+    emit("container", "health_status", c.id, Map.of("name", name, "health_status", health.name().toLowerCase()));
+  }
+
+  /** Adds a container podkeeper did not create (no labels), e.g. to test name clashes. */
+  public synchronized String addUnmanaged(String name, String image, Map<String, String> labels) {
+    String id = newId();
+    FakeContainer c = new FakeContainer(id, name, image, labels);
+    containers.put(id, c);
+    return id;
+  }
+
+  public synchronized Optional<ObservedContainer> find(String name) {
+    return containers.values().stream().filter(c -> c.name.equals(name)).findFirst().map(FakeContainer::observe);
+  }
+
+  /** The resolved spec a container was created from (the env included), for assertions. */
+  public synchronized Optional<ResolvedContainer> createdFrom(String name) {
+    return containers.values().stream().filter(c -> c.name.equals(name)).findFirst().map(c -> c.resolved);
+  }
+
+  private void exit(FakeContainer c, String action) {
+    c.status = ContainerStatus.EXITED;
+    c.namespace = null;
+    c.health = c.health == HealthStatus.NONE ? HealthStatus.NONE : HealthStatus.STARTING;
+    // Podman reports the process's end as "die" first, then the command that caused it.
+    emit("container", "die", c.id, Map.of("name", c.name));
+    emit("container", action, c.id, Map.of("name", c.name));
+  }
+
+  private FakeContainer byName(String name) {
+    return containers.values().stream().filter(c -> c.name.equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no container " + name));
+  }
+
+  private FakeContainer existing(String id, String operation) {
+    FakeContainer c = containers.get(id);
+    if (c == null) {
+      c = containers.values().stream().filter(x -> x.name.equals(id)).findFirst().orElse(null);
+    }
+    if (c == null) {
+      throw new EngineException(operation + " " + id + ": no such container");
+    }
+    return c;
+  }
+
+  private void call() {
+    calls.incrementAndGet();
+    if (down) {
+      throw new EngineException("engine unreachable: connection refused");
+    }
+  }
+
+  private String newId() {
+    return String.format("%064x", nextId++);
+  }
+
+  private void emit(String type, String action, String id, Map<String, String> attributes) {
+    EngineEvent event = new EngineEvent(type, action, id, attributes, clock.instant());
+    for (EngineEventListener l : new ArrayList<>(listeners)) {
+      l.onEvent(event);
+    }
+  }
+
+  private static final class FakeContainer {
+    final String id;
+    final String name;
+    final String image;
+    final Map<String, String> labels;
+    final ResolvedContainer resolved;
+    final String providerId;
+    ContainerStatus status = ContainerStatus.CREATED;
+    HealthStatus health = HealthStatus.NONE;
+    Instant startedAt;
+    String namespace;
+
+    FakeContainer(String id, ResolvedContainer resolved) {
+      this.id = id;
+      this.name = resolved.name();
+      this.image = resolved.spec().image();
+      this.labels = resolved.labels();
+      this.resolved = resolved;
+      this.providerId = resolved.providerId().orElse(null);
+    }
+
+    FakeContainer(String id, String name, String image, Map<String, String> labels) {
+      this.id = id;
+      this.name = name;
+      this.image = image;
+      this.labels = labels;
+      this.resolved = null;
+      this.providerId = null;
+    }
+
+    ObservedContainer observe() {
+      return new ObservedContainer(id, name, image, labels, status, health, Optional.ofNullable(startedAt),
+          Optional.ofNullable(providerId), Optional.ofNullable(namespace));
+    }
+  }
+}
