@@ -1,6 +1,7 @@
 package dev.podkeeper.model.port;
 
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import java.time.Duration;
@@ -46,6 +47,17 @@ public interface ContainerEngine {
 
   /** Removes a container (forcibly, if running). Never removes volumes. */
   void removeContainer(String id);
+
+  /**
+   * Runs a container's health check once now and returns the result. Podman schedules health checks
+   * with systemd timers, so on a host without systemd as PID 1 they never run by themselves; waiting
+   * for health therefore asks for a run. The default reads the status the engine already has.
+   */
+  default HealthStatus runHealthCheck(String id) {
+    return listContainers().stream().filter(c -> c.id().equals(id)).findFirst()
+        .map(ObservedContainer::health)
+        .orElseThrow(() -> new EngineException("health check " + id + ": no such container"));
+  }
 
   /** Streams engine events until the returned handle is closed; errors end the stream and are reported once. */
   AutoCloseable subscribeEvents(EngineEventListener listener);

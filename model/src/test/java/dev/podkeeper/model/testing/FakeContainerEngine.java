@@ -34,6 +34,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
   private final Set<String> images = new HashSet<>();
+  private final Set<String> failingHealth = new HashSet<>();
   private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong calls = new AtomicLong();
   private long nextId = 1;
@@ -172,6 +173,21 @@ public final class FakeContainerEngine implements ContainerEngine {
     emit("container", "remove", id, Map.of("name", c.name));
   }
 
+  /** Passes unless {@link #failHealthChecksOf} was called for the container. */
+  @Override
+  public synchronized HealthStatus runHealthCheck(String id) {
+    call();
+    FakeContainer c = existing(id, "health check");
+    if (c.health == HealthStatus.NONE) {
+      return HealthStatus.NONE;
+    }
+    if (c.status != ContainerStatus.RUNNING) {
+      throw new EngineException("health check " + c.name + ": container is not running");
+    }
+    setHealth(c.name, failingHealth.contains(c.name) ? HealthStatus.UNHEALTHY : HealthStatus.HEALTHY);
+    return c.health;
+  }
+
   @Override
   public AutoCloseable subscribeEvents(EngineEventListener listener) {
     listeners.add(listener);
@@ -211,6 +227,11 @@ public final class FakeContainerEngine implements ContainerEngine {
     FakeContainer c = byName(name);
     c.health = health;
     emit("container", "health_status", c.id, Map.of("name", name, "health_status", health.name().toLowerCase()));
+  }
+
+  /** From now on the container's health check fails, as a provider whose VPN is down would. */
+  public synchronized void failHealthChecksOf(String name) {
+    failingHealth.add(name);
   }
 
   /** Adds a container podkeeper did not create (no labels), e.g. to test name clashes. */
