@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** systemd in memory: units that exist, their active and enablement state, and units whose start fails. */
+/**
+ * systemd in memory: units that exist, their active and enablement state, and units whose start fails.
+ * Checked against real systemd by {@link UnitManagerContract}.
+ */
 public final class FakeUnitManager implements UnitManager {
   private final Map<String, ObservedUnit> units = new LinkedHashMap<>();
   private final Set<String> failingStarts = new HashSet<>();
@@ -49,21 +52,30 @@ public final class FakeUnitManager implements UnitManager {
     ObservedUnit u = existing(unit);
     if (failingStarts.contains(unit)) {
       set(new ObservedUnit(unit, u.loadState(), "failed", "failed", u.unitFileState()));
-      throw new UnitException("start " + unit + ": job failed (result: failed)");
+      throw new UnitException("start " + unit + " failed: systemd job result \"failed\"; see `journalctl -u "
+          + unit + "`");
     }
     set(new ObservedUnit(unit, u.loadState(), "active", "running", u.unitFileState()));
   }
 
+  /** Like systemd, a stop leaves a failed unit failed (only a start or reset-failed clears that). */
   @Override
   public synchronized void stop(String unit) {
     ObservedUnit u = existing(unit);
-    set(new ObservedUnit(unit, u.loadState(), "inactive", "dead", u.unitFileState()));
+    if (!"failed".equals(u.activeState())) {
+      set(new ObservedUnit(unit, u.loadState(), "inactive", "dead", u.unitFileState()));
+    }
   }
 
   @Override
   public synchronized void restart(String unit) {
-    stop(unit);
-    start(unit);
+    existing(unit);
+    try {
+      stop(unit);
+      start(unit);
+    } catch (UnitException e) {
+      throw new UnitException(e.getMessage().replaceFirst("^start ", "restart "), e);
+    }
   }
 
   @Override
