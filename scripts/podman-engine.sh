@@ -6,8 +6,9 @@
 #   scripts/podman-engine.sh podman DIR ARGS...   run the podman CLI against its storage (for tests)
 #
 # DIR holds root/ (images, containers), runroot/, tmp/ (state, events), podman.sock, podman.pid, podman.log
-# and, only when this host needs it, containers.conf. Networks stay host-wide (netavark's config in
-# /etc/containers/networks, bridges, port binds): callers must give theirs names that cannot clash.
+# and, only when this host needs it, containers.conf; runroot/ and podman.sock may be links to a short
+# path (see below). Networks stay host-wide (netavark's config in /etc/containers/networks, bridges, port
+# binds): callers must give theirs names that cannot clash.
 set -euo pipefail
 
 usage() {
@@ -21,16 +22,26 @@ mkdir -p "$2"
 dir=$(cd "$2" && pwd -P)
 shift 2
 
-sock=$dir/podman.sock
 pidfile=$dir/podman.pid
 conf=$dir/containers.conf
 log=$dir/podman.log
 # Podman's own default for both limits when it runs as root (define.RLimitDefaultValue).
 podman_default_rlimit=1048576
 
+# Podman refuses a runroot longer than 50 characters ("the specified runroot is longer than 50
+# characters") and a unix socket path has at most 107: when DIR is deep (a CI checkout's target/), both go
+# to a short directory named after DIR's hash, under /run (tmpfs, as Podman's own runroot), linked from DIR.
+short=/run/podkeeper-engine
+[[ -w /run ]] || short=${TMPDIR:-/tmp}/pke
+short=$short/$(printf %s "$dir" | sha256sum | cut -c1-12)
+runroot=$dir/runroot
+(( ${#runroot} <= 50 )) || runroot=$short/runroot
+sock=$dir/podman.sock
+(( ${#sock} <= 100 )) || sock=$short/podman.sock
+
 # Global flags that make every podman call (service or CLI) use this DIR's state only. The events go to a
 # file under tmp/ so that this engine reports its own containers' events, not the host journal's.
-podman_flags=(--root "$dir/root" --runroot "$dir/runroot" --tmpdir "$dir/tmp" --events-backend file)
+podman_flags=(--root "$dir/root" --runroot "$runroot" --tmpdir "$dir/tmp" --events-backend file)
 
 running() {
   [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
@@ -113,16 +124,17 @@ start() {
   if running; then
     kill "$(cat "$pidfile")" 2>/dev/null || true
   fi
-  if (( ${#sock} > 100 )); then
-    echo "podman-engine.sh: socket path too long for a unix socket (${#sock} > 100): $sock" >&2
-    exit 1
-  fi
-  mkdir -p "$dir/root" "$dir/runroot" "$dir/tmp"
+  mkdir -p "$dir/root" "$runroot" "$dir/tmp" "$(dirname "$sock")"
   rm -f "$sock" "$pidfile"
+  [[ $runroot == "$dir/runroot" ]] || ln -sfn "$runroot" "$dir/runroot"
+  [[ $sock == "$dir/podman.sock" ]] || ln -sfn "$sock" "$dir/podman.sock"
   write_conf_if_needed || true
-  # setsid: the service outlives this script and its caller's process group; no inherited stdout,
-  # so a caller reading this script's output is not held open by the service.
-  with_conf setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
+  local env=()
+  [[ -f $conf ]] && env=(env "CONTAINERS_CONF=$conf")
+  # env and setsid exec in place (this background job is no process-group leader), so $! is podman's pid.
+  # setsid: the service outlives this script and its caller's process group; no inherited stdout, so a
+  # caller reading this script's output is not held open by the service.
+  "${env[@]}" setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
     </dev/null >>"$log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 150); do
@@ -143,7 +155,7 @@ start() {
 }
 
 stop() {
-  if running && answers; then
+  if [[ -d $dir/root ]]; then
     # Every container in this private store was made through this engine: remove them so that no
     # conmon, port bind or netns outlives it. Volumes stay (they live under DIR anyway).
     with_conf podman "${podman_flags[@]}" rm --all --force --time 2 >/dev/null 2>&1 || true
@@ -158,11 +170,34 @@ stop() {
     done
     kill -KILL "$pid" 2>/dev/null || true
   fi
+  kill_leftover_conmons
   rm -f "$pidfile" "$sock"
-  # containers/storage leaves its overlay home bind-mounted on itself; unmount so DIR can be deleted.
-  if mountpoint -q "$dir/root/overlay" 2>/dev/null; then
-    umount "$dir/root/overlay" 2>/dev/null || umount -l "$dir/root/overlay" || true
+  if [[ $runroot != "$dir/runroot" || $sock != "$dir/podman.sock" ]]; then
+    rm -rf "$short"
+    rm -f "$dir/runroot" "$dir/podman.sock"
   fi
+  # containers/storage leaves its overlay home bind-mounted on itself; unmount everything under DIR so
+  # that DIR can be deleted.
+  local mounts m
+  mounts=$(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/self/mounts | sort -r)
+  for m in $mounts; do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done
+}
+
+# A removed container's conmon may linger for Podman's exit_command_delay (5 min) and then run
+# `podman container cleanup` on this DIR, which mounts its storage again after the engine is gone. These
+# conmons are this engine's (their exit command names $dir/root): end them, by PID.
+kill_leftover_conmons() {
+  local cmdline pid
+  for cmdline in /proc/[0-9]*/cmdline; do
+    pid=${cmdline#/proc/}
+    pid=${pid%/cmdline}
+    if { tr '\0' '\n' <"$cmdline"; } 2>/dev/null | grep -qxF -- "$dir/root" \
+        && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == conmon ]]; then
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
 }
 
 case $cmd in

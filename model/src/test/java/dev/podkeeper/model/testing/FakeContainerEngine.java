@@ -1,5 +1,6 @@
 package dev.podkeeper.model.testing;
 
+import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
@@ -30,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * branches in parallel.
  */
 public final class FakeContainerEngine implements ContainerEngine {
+  /** The label the podman adapter puts on a namespace member ({@code PodmanLabels.PROVIDER_ID}). */
+  static final String PROVIDER_ID_LABEL = "dev.podkeeper.provider-id";
+
   private final Clock clock;
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
@@ -80,7 +84,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     String id = newId();
     networks.put(id, new ObservedNetwork(id, spec.name(), labels));
-    emit("network", "create", id, Map.of("name", spec.name()));
+    // No event: Podman 4.3 emits none for network create/remove (only connect/disconnect, about a container).
     return id;
   }
 
@@ -91,8 +95,13 @@ public final class FakeContainerEngine implements ContainerEngine {
         .filter(n -> n.id().equals(nameOrId) || n.name().equals(nameOrId))
         .findFirst()
         .orElseThrow(() -> new EngineException("remove network " + nameOrId + ": no such network"));
+    boolean attached = containers.values().stream().anyMatch(c -> c.resolved != null
+        && c.resolved.spec().network() instanceof NetworkAttachment.Bridge b && b.network().equals(network.name()));
+    if (attached) {
+      throw new EngineException("remove network " + nameOrId + ": \"" + network.name() + "\" has associated "
+          + "containers with it. Use -f to forcibly delete containers and pods: network is being used");
+    }
     networks.remove(network.id());
-    emit("network", "remove", network.id(), Map.of("name", network.name()));
   }
 
   @Override
@@ -119,8 +128,9 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     resolved.providerId().ifPresent(p -> existing(p, "create container " + name + " in namespace of"));
     String id = newId();
-    containers.put(id, new FakeContainer(id, resolved));
-    emit("container", "create", id, Map.of("name", name));
+    FakeContainer created = new FakeContainer(id, resolved);
+    containers.put(id, created);
+    emit(created, "create", Map.of());
     return id;
   }
 
@@ -134,8 +144,8 @@ public final class FakeContainerEngine implements ContainerEngine {
     if (c.providerId != null) {
       FakeContainer provider = existing(c.providerId, "start container " + c.name + ": provider");
       if (provider.status != ContainerStatus.RUNNING) {
-        throw new EngineException("start container " + c.name + ": joining network namespace of "
-            + provider.name + ": container is not running");
+        // Podman starts the containers a container depends on first.
+        startContainer(provider.id);
       }
       c.namespace = provider.namespace;
     } else {
@@ -144,7 +154,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     c.status = ContainerStatus.RUNNING;
     c.startedAt = clock.instant();
     c.health = c.resolved.spec().health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
-    emit("container", "start", id, Map.of("name", c.name));
+    emit(c, "start", Map.of());
   }
 
   @Override
@@ -170,7 +180,7 @@ public final class FakeContainerEngine implements ContainerEngine {
       exit(c, "kill");
     }
     containers.remove(id);
-    emit("container", "remove", id, Map.of("name", c.name));
+    emit(c, "remove", Map.of());
   }
 
   /** Passes unless {@link #failHealthChecksOf} was called for the container. */
@@ -226,7 +236,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   public synchronized void setHealth(String name, HealthStatus health) {
     FakeContainer c = byName(name);
     c.health = health;
-    emit("container", "health_status", c.id, Map.of("name", name, "health_status", health.name().toLowerCase()));
+    emit(c, "health_status", Map.of("health_status", health.name().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /** From now on the container's health check fails, as a provider whose VPN is down would. */
@@ -254,10 +264,10 @@ public final class FakeContainerEngine implements ContainerEngine {
   private void exit(FakeContainer c, String action) {
     c.status = ContainerStatus.EXITED;
     c.namespace = null;
-    c.health = c.health == HealthStatus.NONE ? HealthStatus.NONE : HealthStatus.STARTING;
+    // Podman keeps the last health result while a container is stopped; a start resets it to starting.
     // Podman reports the process's end as "die" first, then the command that caused it.
-    emit("container", "die", c.id, Map.of("name", c.name));
-    emit("container", action, c.id, Map.of("name", c.name));
+    emit(c, "die", Map.of());
+    emit(c, action, Map.of());
   }
 
   private FakeContainer byName(String name) {
@@ -287,6 +297,15 @@ public final class FakeContainerEngine implements ContainerEngine {
     return String.format("%064x", nextId++);
   }
 
+  /** As Podman's container events: attributes hold the name, the image and the container's labels. */
+  private void emit(FakeContainer c, String action, Map<String, String> extra) {
+    Map<String, String> attributes = new LinkedHashMap<>(c.labels);
+    attributes.put("name", c.name);
+    attributes.put("image", c.image);
+    attributes.putAll(extra);
+    emit("container", action, c.id, attributes);
+  }
+
   private void emit(String type, String action, String id, Map<String, String> attributes) {
     EngineEvent event = new EngineEvent(type, action, id, attributes, clock.instant());
     for (EngineEventListener l : new ArrayList<>(listeners)) {
@@ -310,7 +329,10 @@ public final class FakeContainerEngine implements ContainerEngine {
       this.id = id;
       this.name = resolved.name();
       this.image = resolved.spec().image();
-      this.labels = resolved.labels();
+      Map<String, String> labels = new LinkedHashMap<>(resolved.labels());
+      // As the podman adapter does: Podman's list does not say which container a member joined.
+      resolved.providerId().ifPresent(p -> labels.put(PROVIDER_ID_LABEL, p));
+      this.labels = Map.copyOf(labels);
       this.resolved = resolved;
       this.providerId = resolved.providerId().orElse(null);
     }

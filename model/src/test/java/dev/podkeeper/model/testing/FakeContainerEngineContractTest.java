@@ -1,0 +1,18 @@
+package dev.podkeeper.model.testing;
+
+import dev.podkeeper.model.port.ContainerEngine;
+
+/** The engine contract, run on the in-memory fake. */
+class FakeContainerEngineContractTest extends ContainerEngineContract {
+  private static final String IMAGE = "localhost/podkeeper-test:1";
+
+  @Override
+  protected ContainerEngine newEngine() {
+    return new FakeContainerEngine().withImage(IMAGE);
+  }
+
+  @Override
+  protected String testImage() {
+    return IMAGE;
+  }
+}

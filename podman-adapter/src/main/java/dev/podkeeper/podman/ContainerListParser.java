@@ -1,0 +1,99 @@
+package dev.podkeeper.podman;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ObservedContainer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads Podman's libpod container list ({@code GET /libpod/containers/json?all=true&namespace=true}).
+ * What Podman 4.3 puts there, per container: {@code Id}, {@code Names}, {@code Image}, {@code Labels}
+ * (null when none), {@code State} (created, running, paused, exited, stopped, stopping, removing, ...),
+ * {@code Status} (the health: "", starting, healthy, unhealthy), {@code StartedAt} (Unix seconds; Go's zero
+ * time, -62135596800, when never started), {@code Pid} (0 when not running) and {@code Namespaces}
+ * (inode numbers as text, {@code Net} among them, empty when not running).
+ */
+final class ContainerListParser {
+  private ContainerListParser() {}
+
+  static List<ObservedContainer> parse(JsonNode list) {
+    if (list == null || !list.isArray()) {
+      throw new IllegalArgumentException("the container list is not a JSON array: " + list);
+    }
+    return StreamSupport.stream(list.spliterator(), false).map(ContainerListParser::container).toList();
+  }
+
+  static ObservedContainer container(JsonNode c) {
+    Map<String, String> labels = labels(c.get("Labels"));
+    ContainerStatus status = status(c.path("State").asText(""));
+    return new ObservedContainer(
+        c.path("Id").asText(),
+        name(c),
+        c.path("Image").asText(""),
+        labels,
+        status,
+        health(c.path("Status").asText("")),
+        startedAt(c.path("StartedAt").asLong(0)),
+        Optional.ofNullable(labels.get(PodmanLabels.PROVIDER_ID)),
+        networkNamespace(c, status));
+  }
+
+  private static String name(JsonNode c) {
+    JsonNode names = c.path("Names");
+    String name = names.isArray() && names.size() > 0 ? names.get(0).asText() : "";
+    return name.startsWith("/") ? name.substring(1) : name;
+  }
+
+  /** A JSON object of strings (labels, attributes); null or absent is empty. */
+  static Map<String, String> labels(JsonNode node) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (node != null && node.isObject()) {
+      node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+    }
+    return labels;
+  }
+
+  static ContainerStatus status(String state) {
+    return switch (state.toLowerCase(Locale.ROOT)) {
+      case "configured", "created", "initialized" -> ContainerStatus.CREATED;
+      case "running" -> ContainerStatus.RUNNING;
+      case "paused" -> ContainerStatus.PAUSED;
+      case "restarting" -> ContainerStatus.RESTARTING;
+      case "exited", "stopped" -> ContainerStatus.EXITED;
+      case "stopping" -> ContainerStatus.STOPPING;
+      case "removing" -> ContainerStatus.REMOVING;
+      case "dead" -> ContainerStatus.DEAD;
+      default -> ContainerStatus.UNKNOWN;
+    };
+  }
+
+  static HealthStatus health(String status) {
+    return switch (status.toLowerCase(Locale.ROOT)) {
+      case "starting" -> HealthStatus.STARTING;
+      case "healthy" -> HealthStatus.HEALTHY;
+      case "unhealthy" -> HealthStatus.UNHEALTHY;
+      default -> HealthStatus.NONE;
+    };
+  }
+
+  /** Go's zero time and anything before 1970 mean "never started". */
+  private static Optional<Instant> startedAt(long unixSeconds) {
+    return unixSeconds > 0 ? Optional.of(Instant.ofEpochSecond(unixSeconds)) : Optional.empty();
+  }
+
+  /** In the form {@code readlink /proc/PID/ns/net} prints, so that it can be compared with that. */
+  private static Optional<String> networkNamespace(JsonNode c, ContainerStatus status) {
+    String net = c.path("Namespaces").path("Net").asText("");
+    boolean alive = status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+    return alive && !net.isEmpty() && c.path("Pid").asLong(0) > 0
+        ? Optional.of("net:[" + net + "]")
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.podkeeper.podman;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The few calls of Podman's own (libpod) API that the Docker-compatible one lacks, made on the same
+ * transport: the container list with start times, PIDs, namespaces and health; network create with
+ * {@code dns_enabled}; the network list; running a health check.
+ */
+final class LibpodClient {
+  /** Podman 4.0 and later answer this prefix. */
+  private static final String PREFIX = "/v4.0.0/libpod";
+
+  private final DockerHttpClient http;
+  private final ObjectMapper json;
+
+  LibpodClient(DockerHttpClient http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  JsonNode listContainers() {
+    return call("GET", "/containers/json?all=true&namespace=true", null);
+  }
+
+  JsonNode listNetworks() {
+    return call("GET", "/networks/json", null);
+  }
+
+  JsonNode createNetwork(JsonNode body) {
+    return call("POST", "/networks/create", body);
+  }
+
+  JsonNode runHealthCheck(String id) {
+    return call("GET", "/containers/" + encode(id) + "/healthcheck", null);
+  }
+
+  private JsonNode call(String method, String path, JsonNode body) {
+    Request.Builder request = Request.builder().method(method).path(PREFIX + path);
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json");
+      request.bodyBytes(toBytes(body));
+    }
+    try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
+      byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
+      if (response.getStatusCode() / 100 != 2) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        throw new LibpodException(response.getStatusCode(), EngineErrors.messageOf(text).orElse(text.strip()));
+      }
+      return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] toBytes(JsonNode body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+  }
+
+  /** A libpod call answered with an error status; the message is Podman's own. */
+  static final class LibpodException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    LibpodException(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+  }
+}

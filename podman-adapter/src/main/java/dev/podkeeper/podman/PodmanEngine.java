@@ -1,0 +1,260 @@
+package dev.podkeeper.podman;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.EngineEventListener;
+import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.ResolvedContainer;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+
+/**
+ * {@link ContainerEngine} over Podman's API socket, with docker-java (Apache HttpClient 5 transport). The
+ * Docker-compatible API does the writes; Podman's own API fills what the compatible one lacks (see
+ * {@link LibpodClient}). Thread-safe. See this module's README for what Podman actually returns.
+ */
+public final class PodmanEngine implements ContainerEngine, AutoCloseable {
+  /** Long enough for a stop that waits a container's whole stop timeout, or a slow pull. */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+
+  private final String socket;
+  private final URI uri;
+  private final AtomicLong calls = new AtomicLong();
+  private final DockerClientConfig config;
+  private final DockerClient docker;
+  private final LibpodClient libpod;
+  private final EngineErrors errors;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** @param socket e.g. {@code unix:///run/podman/podman.sock} (see {@link PodmanSocket#resolve}) */
+  public PodmanEngine(String socket) {
+    this(socket, DEFAULT_RESPONSE_TIMEOUT);
+  }
+
+  public PodmanEngine(String socket, Duration responseTimeout) {
+    this.socket = requireNonNull(socket, "socket is null");
+    requireNonNull(responseTimeout, "responseTimeout is null");
+    this.uri = URI.create(socket);
+    this.config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(socket)
+        .withDockerTlsVerify(false)
+        .build();
+    DockerHttpClient http = new CountingHttpClient(httpClient(uri, responseTimeout), calls);
+    this.docker = DockerClientImpl.getInstance(config, http);
+    this.libpod = new LibpodClient(http, json);
+    this.errors = new EngineErrors(socket);
+  }
+
+  public String socket() {
+    return socket;
+  }
+
+  @Override
+  public List<ObservedContainer> listContainers() {
+    try {
+      return ContainerListParser.parse(libpod.listContainers());
+    } catch (RuntimeException e) {
+      throw errors.failed("list", "containers", e);
+    }
+  }
+
+  @Override
+  public List<ObservedNetwork> listNetworks() {
+    try {
+      JsonNode list = libpod.listNetworks();
+      return StreamSupport.stream(list.spliterator(), false)
+          .map(n -> new ObservedNetwork(n.path("id").asText(), n.path("name").asText(), ContainerListParser.labels(n.get("labels"))))
+          .toList();
+    } catch (RuntimeException e) {
+      throw errors.failed("list", "networks", e);
+    }
+  }
+
+  @Override
+  public String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+    // libpod's create, not the compatible one: only it takes dns_enabled (the compatible one always enables DNS).
+    ObjectNode body = json.createObjectNode()
+        .put("name", spec.name())
+        .put("driver", "bridge")
+        .put("dns_enabled", spec.dns());
+    body.set("labels", json.valueToTree(labels));
+    spec.subnet().ifPresent(subnet -> {
+      ObjectNode s = json.createObjectNode().put("subnet", subnet);
+      spec.gateway().ifPresent(g -> s.put("gateway", g));
+      ArrayNode subnets = body.putArray("subnets");
+      subnets.add(s);
+    });
+    try {
+      return libpod.createNetwork(body).path("id").asText();
+    } catch (RuntimeException e) {
+      throw errors.failed("create network", spec.name(), e);
+    }
+  }
+
+  @Override
+  public void removeNetwork(String nameOrId) {
+    try {
+      docker.removeNetworkCmd(nameOrId).exec();
+    } catch (RuntimeException e) {
+      String hint = EngineErrors.engineWords(e).contains("associated containers")
+          ? "remove the containers attached to it first" : "";
+      throw errors.failed("remove network", nameOrId, e, hint);
+    }
+  }
+
+  @Override
+  public boolean imageExists(String image) {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect image", image, e);
+    }
+  }
+
+  @Override
+  public void pullImage(String image) {
+    PullProgress progress = new PullProgress();
+    try {
+      docker.pullImageCmd(image).exec(progress).awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("pull image " + image + ": interrupted", e);
+    } catch (RuntimeException e) {
+      throw errors.failed("pull image", image, e);
+    }
+    if (progress.error() != null) {
+      throw new EngineException("pull image " + image + ": Podman says: " + progress.error()
+          + "; check the image name and that its registry is reachable from this host");
+    }
+  }
+
+  @Override
+  public String createContainer(ResolvedContainer container) {
+    try {
+      return ContainerCreation.apply(docker.createContainerCmd(container.spec().image()), container).exec().getId();
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The engine may echo what it was given; env values can be secrets, so they are masked and the
+      // original exception (whose text is unmasked) is not attached.
+      String words = Redaction.mask(EngineErrors.engineWords(e), container.env().values());
+      throw new EngineException("create container " + container.name() + ": Podman says: " + words
+          + createHint(words));
+    }
+  }
+
+  @Override
+  public void startContainer(String id) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      // idempotent
+    } catch (RuntimeException e) {
+      throw errors.failed("start container", id, e);
+    }
+  }
+
+  @Override
+  public void stopContainer(String id, Duration timeout) {
+    try {
+      docker.stopContainerCmd(id).withTimeout(ContainerCreation.ceilSeconds(timeout)).exec();
+    } catch (NotModifiedException alreadyStopped) {
+      // idempotent
+    } catch (RuntimeException e) {
+      throw errors.failed("stop container", id, e);
+    }
+  }
+
+  @Override
+  public void removeContainer(String id) {
+    try {
+      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+    } catch (RuntimeException e) {
+      String hint = EngineErrors.engineWords(e).contains("dependent containers")
+          ? "other containers joined its network namespace (network: container:...); remove them first, then it"
+          : "";
+      throw errors.failed("remove container", id, e, hint);
+    }
+  }
+
+  @Override
+  public HealthStatus runHealthCheck(String id) {
+    try {
+      return ContainerListParser.health(libpod.runHealthCheck(id).path("Status").asText(""));
+    } catch (LibpodClient.LibpodException e) {
+      if (e.status() == 409 && e.getMessage().contains("no defined healthcheck")) {
+        return HealthStatus.NONE;
+      }
+      throw errors.failed("health check", id, e);
+    } catch (RuntimeException e) {
+      throw errors.failed("health check", id, e);
+    }
+  }
+
+  /**
+   * Container and network events on a client of their own, with no response timeout: docker-java's
+   * response timeout applies to an event stream as well (docker-java #482) and would cut it off.
+   */
+  @Override
+  public AutoCloseable subscribeEvents(EngineEventListener listener) {
+    DockerHttpClient http = new CountingHttpClient(httpClient(uri, null), calls);
+    return EventStream.open(http, json, listener, socket, Duration.ofSeconds(30));
+  }
+
+  @Override
+  public long callCount() {
+    return calls.get();
+  }
+
+  @Override
+  public void close() throws IOException {
+    docker.close();
+  }
+
+  private static DockerHttpClient httpClient(URI uri, Duration responseTimeout) {
+    ApacheDockerHttpClient.Builder builder = new ApacheDockerHttpClient.Builder()
+        .dockerHost(uri)
+        .maxConnections(32)
+        .connectionTimeout(Duration.ofSeconds(10));
+    if (responseTimeout != null) {
+      builder.responseTimeout(responseTimeout);
+    }
+    return builder.build();
+  }
+
+  private static String createHint(String words) {
+    if (words.contains("already in use")) {
+      return "; another container has this name: remove or rename it (podkeeper never touches containers it "
+          + "did not create)";
+    }
+    if (words.contains("image not known") || words.contains("no such image")) {
+      return "; pull the image first (pull: missing or always)";
+    }
+    return "";
+  }
+}
