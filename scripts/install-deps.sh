@@ -3,8 +3,9 @@
 # Usage (as root, or with sudo available): scripts/install-deps.sh
 set -euo pipefail
 
-# podman brings netavark/aardvark-dns only as Recommends: name them so --no-install-recommends hosts get them.
-PACKAGES=(podman runc catatonit busybox-static debootstrap netavark aardvark-dns conmon
+# podman brings netavark/aardvark-dns, and debootstrap its keyring, only as Recommends: name them so
+# --no-install-recommends hosts get them. debootstrap builds the systemd test image.
+PACKAGES=(podman runc catatonit busybox-static debootstrap debian-archive-keyring gpgv wget netavark aardvark-dns conmon
   iproute2 uidmap curl ca-certificates tar)
 
 SUDO=()

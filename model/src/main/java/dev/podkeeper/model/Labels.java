@@ -4,6 +4,8 @@ package dev.podkeeper.model;
 public final class Labels {
   public static final String STACK = "dev.podkeeper.stack";
   public static final String SPEC_HASH = "dev.podkeeper.spec-hash";
+  /** Per-key digests of a container's spec ({@code key=digest,...}), to name what changed when the hash differs. */
+  public static final String SPEC_FIELDS = "dev.podkeeper.spec-fields";
 
   private Labels() {}
 }

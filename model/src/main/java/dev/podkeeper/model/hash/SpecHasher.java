@@ -28,12 +28,34 @@ import java.util.TreeMap;
  * provider changes its members' hashes.
  */
 public final class SpecHasher {
+  private static final int FIELD_DIGEST_LENGTH = 12;
   private static final ObjectMapper CANONICAL = new ObjectMapper()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private SpecHasher() {}
 
   public static String containerHash(ContainerSpec spec, Map<String, String> mergedEnv, Optional<String> providerId) {
+    return sha256(canonicalContainer(spec, mergedEnv, providerId));
+  }
+
+  /**
+   * A short digest of each top-level key of the canonical form hashed by {@link #containerHash} (the name
+   * left out), for the {@link dev.podkeeper.model.Labels#SPEC_FIELDS} label: comparing two of these says
+   * which keys changed ("spec changed: env, ports") without storing the spec, or any value, on the container.
+   */
+  public static Map<String, String> containerFieldHashes(
+      ContainerSpec spec, Map<String, String> mergedEnv, Optional<String> providerId) {
+    Map<String, String> fields = new TreeMap<>();
+    canonicalContainer(spec, mergedEnv, providerId).forEach((key, value) -> {
+      if (!key.equals("name")) {
+        fields.put(key, sha256(value).substring(0, FIELD_DIGEST_LENGTH));
+      }
+    });
+    return fields;
+  }
+
+  private static Map<String, Object> canonicalContainer(
+      ContainerSpec spec, Map<String, String> mergedEnv, Optional<String> providerId) {
     Map<String, Object> c = new TreeMap<>();
     c.put("name", spec.name());
     c.put("image", spec.image());
@@ -61,7 +83,7 @@ public final class SpecHasher {
     c.put("labels", new TreeMap<>(spec.labels()));
     c.put("restart", spec.restart().word());
     spec.stopTimeout().ifPresent(v -> c.put("stopTimeoutMs", v.toMillis()));
-    return sha256(c);
+    return c;
   }
 
   public static String networkHash(NetworkSpec spec) {
@@ -101,6 +123,4 @@ public final class SpecHasher {
       throw new IllegalStateException("cannot hash spec", e);
     }
   }
-
-
 }
