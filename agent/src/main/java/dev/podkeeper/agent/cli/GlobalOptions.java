@@ -1,0 +1,37 @@
+package dev.podkeeper.agent.cli;
+
+import dev.podkeeper.agent.reconcile.LogFormat;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The global options (spec section 4) as the command that mixes this in sees them. {@link Main} declares
+ * them, inherited by every subcommand, so they may come before or after the subcommand's name; this mixin
+ * only reads them from there. Run without {@link Main} above it (a test), they take their defaults.
+ */
+@Command // a mixin needs one picocli annotation; this one adds nothing to the command it is mixed into
+public final class GlobalOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** The {@code --podman-socket} value; null means $CONTAINER_HOST, $DOCKER_HOST, else the default. */
+  public String podmanSocket() {
+    return main().map(Main::podmanSocket).orElse(null);
+  }
+
+  /** The {@code --systemd-bus} value; null means $DBUS_SYSTEM_BUS_ADDRESS, else the default. */
+  public String systemdBus() {
+    return main().map(Main::systemdBus).orElse(null);
+  }
+
+  public LogFormat logFormat() {
+    return main().map(m -> LogFormat.valueOf(m.logFormat().name())).orElse(LogFormat.TEXT);
+  }
+
+  private Optional<Main> main() {
+    return Optional.ofNullable(mixee).map(CommandSpec::parent).map(CommandSpec::userObject)
+        .filter(Main.class::isInstance).map(Main.class::cast);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.podkeeper.agent.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code podkeeper}: the top command. It holds the global options (given before or after the
+ * subcommand's name; subcommands read them through {@code @ParentCommand Main}) and the list of
+ * subcommands, nothing else: every subcommand builds what it needs itself, so {@code validate} starts
+ * without loading the engine or D-Bus clients. Keep static state out of this class for the same reason.
+ */
+@Command(name = "podkeeper",
+    scope = ScopeType.INHERIT, // -h/--help and -V/--version on every subcommand too
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Keeps a Podman stack and the systemd units it relies on in the state one file describes.",
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
+        StatusCommand.class, HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+  /** The format of the reconcile log on stdout. */
+  public enum LogFormat { TEXT, JSON }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--podman-socket", paramLabel = "URI", scope = ScopeType.INHERIT,
+      defaultValue = "${env:CONTAINER_HOST:-${env:DOCKER_HOST:-unix:///run/podman/podman.sock}}",
+      description = "Podman's API socket (default: $CONTAINER_HOST, else $DOCKER_HOST, else ${DEFAULT-VALUE}).")
+  private String podmanSocket;
+
+  @Option(names = "--systemd-bus", paramLabel = "ADDRESS", scope = ScopeType.INHERIT,
+      defaultValue = "${env:DBUS_SYSTEM_BUS_ADDRESS:-unix:path=/run/dbus/system_bus_socket}",
+      description = "D-Bus address of the system bus (default: $DBUS_SYSTEM_BUS_ADDRESS, else ${DEFAULT-VALUE}).")
+  private String systemdBus;
+
+  @Option(names = "--log-format", paramLabel = "text|json", scope = ScopeType.INHERIT, defaultValue = "text",
+      description = "The reconcile log on stdout: text, or json (one object per line). Default: ${DEFAULT-VALUE}.")
+  private LogFormat logFormat;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand; tests run it with their own out and err writers. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  public String podmanSocket() {
+    return podmanSocket;
+  }
+
+  public String systemdBus() {
+    return systemdBus;
+  }
+
+  public LogFormat logFormat() {
+    return logFormat;
+  }
+
+  /** {@code podkeeper} alone is a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing a subcommand, e.g. podkeeper validate FILE");
+  }
+
+  /** The version Maven wrote into the jar's manifest; "development build" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"podkeeper " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

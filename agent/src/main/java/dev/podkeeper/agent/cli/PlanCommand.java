@@ -1,0 +1,83 @@
+package dev.podkeeper.agent.cli;
+
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.podkeeper.agent.lifecycle.Bootstrap;
+import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.PlanRefusedException;
+import dev.podkeeper.agent.plan.Planner;
+import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.port.EngineException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code podkeeper plan FILE}: what apply would do, each action with its cause. Changes nothing. */
+@Command(name = "plan",
+    description = "Print the actions apply would take, each with its cause. Changes nothing.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Planned (with --detailed-exitcode: nothing to do).", "1:FILE is invalid, or the engine failed.",
+        "2:With --detailed-exitcode: changes are pending. Without: usage error."})
+public final class PlanCommand implements Callable<Integer> {
+  static final int NO_CHANGES = 0;
+  static final int ERROR = 1;
+  static final int CHANGES_PENDING = 2;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The desired-state file.")
+  Path file;
+
+  @Option(names = "--detailed-exitcode",
+      description = "Exit 0 when there is nothing to do, 2 when changes are pending, 1 on error.")
+  boolean detailedExitCode;
+
+  @Option(names = "--allow-empty", description = "Plan a file that removes every container of the stack.")
+  boolean allowEmpty;
+
+  @Mixin
+  GlobalOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  private final AgentWiring wiring;
+
+  public PlanCommand() {
+    this(AgentWiring.PRODUCTION);
+  }
+
+  PlanCommand(AgentWiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    Optional<DesiredState> desired = DesiredStateFile.load(file, err);
+    if (desired.isEmpty()) {
+      return ERROR;
+    }
+    Injector injector = new Bootstrap(wiring.modules(options, out).toArray(Module[]::new)).initialize();
+    Plan plan;
+    try {
+      WorldObserver observer = injector.getInstance(WorldObserver.class);
+      plan = Planner.plan(desired.get(), observer.observe(desired.get()), PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
+    } catch (EngineException | PlanRefusedException e) {
+      err.println("plan: " + e.getMessage());
+      return ERROR;
+    }
+    PlanPrinter.print(plan, desired.get(), out);
+    if (!detailedExitCode) {
+      return NO_CHANGES;
+    }
+    return plan.isEmpty() ? NO_CHANGES : CHANGES_PENDING;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.podkeeper.agent.cli;
+
+import com.google.inject.Module;
+import dev.podkeeper.agent.lifecycle.Bootstrap;
+import dev.podkeeper.agent.lifecycle.LifeCycleManager;
+import dev.podkeeper.agent.lifecycle.TerminationSignals;
+import dev.podkeeper.agent.loop.AgentLoopModule;
+import dev.podkeeper.agent.loop.DesiredStateStore;
+import dev.podkeeper.agent.loop.ParsedFileLoader;
+import dev.podkeeper.agent.loop.PeriodicResync;
+import dev.podkeeper.agent.loop.RunSettings;
+import dev.podkeeper.agent.status.StatusServer;
+import dev.podkeeper.model.validate.FormatException;
+import dev.podkeeper.model.validate.ValueSyntax;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code podkeeper run FILE}: the agent. Reconciles at startup, then on file changes, engine events, SIGHUP
+ * and every {@code --resync}; never exits on its own (an unreachable engine is retried); SIGTERM stops it
+ * within 10 s and leaves every container running. Speaks systemd's Type=notify when started by it.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Reconcile FILE now, then keep reconciling on file changes, engine events, SIGHUP and a "
+        + "periodic resync. SIGTERM stops the agent and leaves containers running.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Stopped by SIGTERM or SIGINT.", "1:FILE is invalid at startup.", "2:Usage error."})
+public final class RunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The desired-state file.")
+  Path file;
+
+  @Option(names = "--resync", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+      description = "A full pass at least this often, even without events (e.g. 30s, 5m). Default: ${DEFAULT-VALUE}.")
+  Duration resync = PeriodicResync.DEFAULT_INTERVAL;
+
+  @Option(names = "--allow-empty", description = "Apply a file that removes every container of the stack.")
+  boolean allowEmpty;
+
+  @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
+      description = "Unix socket that serves `podkeeper status`. Default: ${DEFAULT-VALUE}.")
+  Path statusSocket = StatusServer.DEFAULT_SOCKET;
+
+  @Mixin
+  GlobalOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  private final AgentWiring wiring;
+
+  public RunCommand() {
+    this(AgentWiring.PRODUCTION);
+  }
+
+  RunCommand(AgentWiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    // Like nginx: a bad file at startup is an error; a bad file later keeps the last good state.
+    if (DesiredStateFile.load(file, spec.commandLine().getErr()).isEmpty()) {
+      return 1;
+    }
+    RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket, System.getenv(),
+        ProcessHandle.current().pid());
+    DesiredStateStore store = new DesiredStateStore(settings.file(), new ParsedFileLoader());
+    store.reload();
+    List<Module> modules = new ArrayList<>(wiring.modules(options, spec.commandLine().getOut()));
+    modules.add(new AgentLoopModule(settings, store));
+    LifeCycleManager lifeCycle = new Bootstrap(modules.toArray(Module[]::new)).initialize()
+        .getInstance(LifeCycleManager.class);
+    lifeCycle.addShutdownHook();
+    new TerminationSignals(lifeCycle).install();
+    lifeCycle.awaitStopped();
+    return 0;
+  }
+
+  /** Durations as the file writes them: 60s, 5m, 1h, 500ms. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return ValueSyntax.duration(value);
+      } catch (FormatException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.podkeeper.agent.cli;
+
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.podkeeper.agent.lifecycle.Bootstrap;
+import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.ObservedWorld;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.Planner;
+import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.status.ActionStep;
+import dev.podkeeper.agent.status.StatusClient;
+import dev.podkeeper.agent.status.StatusJson;
+import dev.podkeeper.agent.status.StatusServer;
+import dev.podkeeper.agent.status.StatusSnapshot;
+import dev.podkeeper.agent.status.StatusTable;
+import dev.podkeeper.agent.status.StatusView;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.port.EngineException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code podkeeper status [FILE]}: desired vs actual for every object. From the running agent when its
+ * socket answers (what it last did and why, backoffs included); else computed now from FILE by observing
+ * and planning, without changing anything.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show desired vs actual for every object: from the running agent, or computed now from FILE.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Status shown.", "1:No agent answered and FILE is missing or invalid, or the engine "
+        + "cannot be reached.", "2:Usage error."})
+public final class StatusCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "The desired-state file, used when no agent answers.")
+  Path file;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
+      description = "The running agent's status socket. Default: ${DEFAULT-VALUE}.")
+  Path statusSocket = StatusServer.DEFAULT_SOCKET;
+
+  @Mixin
+  GlobalOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  private final AgentWiring wiring;
+
+  public StatusCommand() {
+    this(AgentWiring.PRODUCTION);
+  }
+
+  StatusCommand(AgentWiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> served = StatusClient.fetch(statusSocket);
+    if (served.isPresent()) {
+      print(StatusJson.read(served.get()), out);
+      return 0;
+    }
+    if (file == null) {
+      err.println("status: no agent answers on " + statusSocket + "; give FILE to compute the status now");
+      return 1;
+    }
+    Optional<DesiredState> desired = DesiredStateFile.load(file, err);
+    if (desired.isEmpty()) {
+      return 1;
+    }
+    try {
+      print(fresh(desired.get()), out);
+      return 0;
+    } catch (EngineException e) {
+      err.println("status: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Observe and plan, as {@code plan} does, but show the result per object. Nothing is executed. */
+  private StatusSnapshot fresh(DesiredState desired) throws Exception {
+    Injector injector = new Bootstrap(wiring.modules(options, spec.commandLine().getOut()).toArray(Module[]::new))
+        .initialize();
+    ObservedWorld world = injector.getInstance(WorldObserver.class).observe(desired);
+    // allowEmpty: a file without containers is still shown, with what applying it would remove.
+    Plan plan = Planner.plan(desired, world, PlannerOptions.DEFAULT.withAllowEmpty(true));
+    StatusView view = new StatusView(desired, Optional.of(world.engine()), name -> Optional.empty());
+    String summary = plan.isEmpty()
+        ? "converged: nothing to do"
+        : plan.actions().size() + " actions pending (`podkeeper plan` lists them)";
+    return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
+        desired.stack(), "", summary, view.rows(plan.actions().stream().map(ActionStep::planned).toList(), Map.of()));
+  }
+
+  private void print(StatusSnapshot snapshot, PrintWriter out) {
+    out.print(json ? StatusJson.write(snapshot) + "\n" : StatusTable.render(snapshot, ZoneId.systemDefault()));
+    out.flush();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.podkeeper.agent.execute;
+
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.PresetOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * One execution of a plan. The calling thread schedules: it starts each action, in plan order, once every
+ * action it waits for is done, and settles without running those whose dependency did not succeed (skipped)
+ * or whose outcome the planner preset. Steps run on the pool; results come back through a queue, so all
+ * bookkeeping and the listener stay on one thread.
+ */
+final class ExecutionRun {
+  private final Plan plan;
+  private final Steps steps;
+  private final ContainerIds ids;
+  private final Clock clock;
+  private final SecretScrubber scrubber;
+  private final Consumer<ActionResult> listener;
+  private final ExecutorService pool;
+  private final Map<String, ActionResult> done = new HashMap<>();
+  private final Set<String> started = new HashSet<>();
+  private final BlockingQueue<ActionResult> finished = new LinkedBlockingQueue<>();
+
+  ExecutionRun(Plan plan, Steps steps, ContainerIds ids, Clock clock, Consumer<ActionResult> listener,
+      ExecutorService pool) {
+    this.plan = plan;
+    this.steps = steps;
+    this.ids = ids;
+    this.clock = clock;
+    this.scrubber = new SecretScrubber(plan.secretValues().reveal());
+    this.listener = listener;
+    this.pool = pool;
+  }
+
+  /** Results in plan order. */
+  List<ActionResult> run() throws InterruptedException {
+    int total = plan.actions().size();
+    while (done.size() < total) {
+      startReady();
+      if (done.size() < total) {
+        record(finished.take());
+      }
+    }
+    return plan.actions().stream().map(a -> done.get(a.id())).toList();
+  }
+
+  private void startReady() {
+    // One forward scan suffices: an action waits only for earlier ones, so settling one here is seen below.
+    for (Action action : plan.actions()) {
+      if (started.contains(action.id()) || !done.keySet().containsAll(action.waitsFor())) {
+        continue;
+      }
+      started.add(action.id());
+      Optional<ActionResult> settled = settle(action);
+      if (settled.isPresent()) {
+        record(settled.get());
+      } else {
+        pool.execute(() -> finished.add(runStep(action)));
+      }
+    }
+  }
+
+  private Optional<ActionResult> settle(Action action) {
+    Instant now = clock.instant();
+    for (String dependency : action.waitsFor()) {
+      ActionResult result = done.get(dependency);
+      if (!result.ok()) {
+        return Optional.of(new ActionResult(action, Outcome.SKIPPED, now, 0,
+            Optional.of("skipped: dependency " + dependency + " " + result.outcome().word())));
+      }
+    }
+    return action.preset().map(preset -> new ActionResult(action, preset.outcome(), now, 0, Optional.of(text(preset))));
+  }
+
+  private String text(PresetOutcome preset) {
+    String reason = scrubber.scrub(preset.reason());
+    return preset.outcome() == Outcome.SKIPPED ? "skipped: " + reason : reason;
+  }
+
+  private ActionResult runStep(Action action) {
+    Instant start = clock.instant();
+    Optional<String> error;
+    try {
+      steps.forKind(action.kind()).run(action, ids);
+      error = Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = Optional.of("interrupted");
+    } catch (Throwable e) { // anything: a result must come back, or the scheduler waits forever
+      error = Optional.of(scrubber.scrub(ErrorText.of(e)));
+    }
+    long millis = Duration.between(start, clock.instant()).toMillis();
+    return new ActionResult(action, error.isEmpty() ? Outcome.OK : Outcome.FAILED, start, Math.max(0, millis), error);
+  }
+
+  private void record(ActionResult result) {
+    done.put(result.id(), result);
+    listener.accept(result);
+  }
+}

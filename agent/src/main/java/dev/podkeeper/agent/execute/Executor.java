@@ -1,0 +1,62 @@
+package dev.podkeeper.agent.execute;
+
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.model.observed.ObservedState;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.UnitManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan: independent branches in parallel on a small fixed pool, each action after the actions it
+ * waits for succeeded; a failure skips its dependents and the rest goes on. It only carries out what the
+ * planner decided.
+ */
+public final class Executor {
+  private final ContainerEngine engine;
+  private final Steps steps;
+  private final Clock clock;
+  private final ExecutorOptions options;
+
+  public Executor(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock, Sleeper sleeper,
+      ExecutorOptions options) {
+    this.engine = engine;
+    this.steps = new Steps(engine, units, files, clock, sleeper, options);
+    this.clock = clock;
+    this.options = options;
+  }
+
+  /**
+   * @param observed the observation the plan was made from: the container IDs it knows
+   * @param listener called with each result as it comes, on the calling thread
+   * @return the results, in plan order
+   */
+  public List<ActionResult> execute(Plan plan, ObservedState observed, Consumer<ActionResult> listener)
+      throws InterruptedException {
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+    try {
+      ContainerIds ids = new ContainerIds(engine, observed.containers());
+      return new ExecutionRun(plan, steps, ids, clock, listener, pool).run();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "podkeeper-step-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package dev.podkeeper.agent.execute;
+
+import dev.podkeeper.agent.plan.ActionKind;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.UnitManager;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The step for each action kind. {@link ActionKind#REPORT_CLASH} has none: the planner fails it in advance. */
+final class Steps {
+  private final Map<ActionKind, Step> byKind = new EnumMap<>(ActionKind.class);
+
+  Steps(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock, Sleeper sleeper,
+      ExecutorOptions options) {
+    ContainerCreator creator = new ContainerCreator(engine);
+    byKind.put(ActionKind.CREATE_NETWORK, new CreateNetworkStep(engine));
+    byKind.put(ActionKind.REMOVE_NETWORK, new RemoveNetworkStep(engine));
+    byKind.put(ActionKind.ENSURE_DIRECTORY, new EnsureDirectoryStep(files));
+    byKind.put(ActionKind.WRITE_ENV_FILE, new WriteEnvFileStep(files));
+    byKind.put(ActionKind.UNIT_ENABLE, new UnitJobStep(units, UnitManager::enable));
+    byKind.put(ActionKind.UNIT_DISABLE, new UnitJobStep(units, UnitManager::disable));
+    byKind.put(ActionKind.UNIT_START, new UnitJobStep(units, UnitManager::start));
+    byKind.put(ActionKind.UNIT_STOP, new UnitJobStep(units, UnitManager::stop));
+    byKind.put(ActionKind.CREATE_CONTAINER, new CreateContainerStep(creator));
+    byKind.put(ActionKind.RECREATE_CONTAINER, new RecreateContainerStep(engine, creator));
+    byKind.put(ActionKind.START_CONTAINER, new StartContainerStep(engine));
+    byKind.put(ActionKind.RESTART_CONTAINER, new RestartContainerStep(engine));
+    byKind.put(ActionKind.REMOVE_CONTAINER, new RemoveContainerStep(engine));
+    byKind.put(ActionKind.AWAIT_HEALTHY, new AwaitHealthyStep(engine, clock, sleeper, options.healthPoll()));
+  }
+
+  Step forKind(ActionKind kind) {
+    Step step = byKind.get(kind);
+    if (step == null) {
+      throw new IllegalStateException(kind.word() + " actions are never run; the planner presets their outcome");
+    }
+    return step;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.podkeeper.agent.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
+import dev.podkeeper.agent.lifecycle.Scheduler;
+import dev.podkeeper.agent.notify.NotifySocket;
+import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.notify.Watchdog;
+import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.status.StatusBoard;
+import dev.podkeeper.agent.status.StatusServer;
+import dev.podkeeper.model.port.ContainerEngine;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The long-running agent on top of the reconcile modules (engine, units, host, clock, reconcile pass):
+ * the loop, its trigger sources, crash-loop backoff, systemd notification and the status socket.
+ */
+public final class AgentLoopModule extends AbstractModule {
+  private final RunSettings settings;
+  private final DesiredStateStore store;
+
+  /** @param store already holding a valid desired state: {@code run} refuses to start without one */
+  public AgentLoopModule(RunSettings settings, DesiredStateStore store) {
+    this.settings = requireNonNull(settings, "settings is null");
+    this.store = requireNonNull(store, "store is null");
+  }
+
+  @Override
+  protected void configure() {
+    bind(RunSettings.class).toInstance(settings);
+    bind(DesiredStateStore.class).toInstance(store);
+    bind(CrashLoopBackoff.class).in(Singleton.class);
+    bind(StatusBoard.class).in(Singleton.class);
+  }
+
+  @Provides @Singleton
+  Scheduler scheduler() {
+    return new ExecutorScheduler();
+  }
+
+  @Provides @Singleton
+  ServiceNotifier notifier() throws IOException {
+    return new ServiceNotifier(NotifySocket.fromEnvironment(settings.env()));
+  }
+
+  @Provides @Singleton
+  AgentPass pass(ReconcilePass pass, CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier,
+      Clock clock) {
+    return new AgentPass(store, pass, settings.allowEmpty(), backoff, board, notifier, clock);
+  }
+
+  @Provides @Singleton
+  ReconcileLoop loop(AgentPass pass, Scheduler scheduler, Clock clock) {
+    return new ReconcileLoop(pass, scheduler, clock);
+  }
+
+  @Provides @Singleton
+  DesiredFileWatcher watcher(ReconcileLoop loop, Scheduler scheduler) {
+    return new DesiredFileWatcher(settings.file(), loop, scheduler);
+  }
+
+  @Provides @Singleton
+  EngineEventSource events(ContainerEngine engine, ReconcileLoop loop, Scheduler scheduler, Clock clock) {
+    return new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock);
+  }
+
+  @Provides @Singleton
+  PeriodicResync resync(ReconcileLoop loop, Scheduler scheduler) {
+    return new PeriodicResync(loop, scheduler, settings.resync());
+  }
+
+  @Provides @Singleton
+  HangupSignal hangup(ReconcileLoop loop) {
+    return new HangupSignal(loop);
+  }
+
+  @Provides @Singleton
+  Watchdog watchdog(ServiceNotifier notifier, Scheduler scheduler) {
+    return new Watchdog(notifier, scheduler, settings.env(), settings.pid());
+  }
+
+  @Provides @Singleton
+  StatusServer statusServer(StatusBoard board, Clock clock) {
+    return new StatusServer(settings.statusSocket(), board, clock, settings.file());
+  }
+
+  /** Depends on every component, so that it is created, and started, last. */
+  @Provides @Singleton
+  RunningAgent agent(ReconcileLoop loop, ServiceNotifier notifier, DesiredFileWatcher watcher,
+      EngineEventSource events, PeriodicResync resync, HangupSignal hangup, Watchdog watchdog,
+      StatusServer status) {
+    return new RunningAgent(loop, notifier, settings, watcher, events, resync, hangup);
+  }
+}

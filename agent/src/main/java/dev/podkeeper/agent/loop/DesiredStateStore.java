@@ -1,0 +1,89 @@
+package dev.podkeeper.agent.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.model.desired.DesiredState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last good desired state. An invalid, unreadable or vanished file never replaces it: the agent keeps
+ * reconciling what it had and says why, once per distinct content of the file (a resync or SIGHUP that
+ * finds the same broken file stays quiet).
+ */
+public final class DesiredStateStore {
+  private static final Logger log = LoggerFactory.getLogger(DesiredStateStore.class);
+  private static final String VANISHED = "<vanished>";
+
+  private final Path file;
+  private final DesiredStateLoader loader;
+  private DesiredState current;
+  private String lastSeen;
+
+  public DesiredStateStore(Path file, DesiredStateLoader loader) {
+    this.file = requireNonNull(file, "file is null");
+    this.loader = requireNonNull(loader, "loader is null");
+  }
+
+  public enum Reload { CHANGED, UNCHANGED, REJECTED }
+
+  /** Re-reads the file if its content changed since the last read. */
+  public synchronized Reload reload() {
+    String fingerprint = fingerprint();
+    if (fingerprint.equals(lastSeen)) {
+      return Reload.UNCHANGED;
+    }
+    lastSeen = fingerprint;
+    if (fingerprint.equals(VANISHED)) {
+      return reject(List.of(file + ": the file is gone"));
+    }
+    DesiredStateLoader.Result result = loader.load(file);
+    if (result instanceof DesiredStateLoader.Rejected rejected) {
+      return reject(rejected.problems());
+    }
+    DesiredState state = ((DesiredStateLoader.Loaded) result).state();
+    current = state;
+    log.info("desired state loaded from {}: stack {}, {} containers, {} networks, {} units",
+        file, state.stack(), state.containers().size(), state.networks().size(), state.units().size());
+    return Reload.CHANGED;
+  }
+
+  private Reload reject(List<String> problems) {
+    String keeping = current == null
+        ? "there is no earlier good state, so nothing is applied"
+        : "keeping the last good desired state";
+    log.warn("{} not applied; {}:\n  {}", file, keeping, String.join("\n  ", problems));
+    return Reload.REJECTED;
+  }
+
+  /** The last good state; empty only until a valid file has been read once. */
+  public synchronized Optional<DesiredState> current() {
+    return Optional.ofNullable(current);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private String fingerprint() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchFileException e) {
+      return VANISHED;
+    } catch (IOException e) {
+      // Unreadable (permissions, I/O): let the loader report it in its own words, every distinct time.
+      return "<unreadable: " + e + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.podkeeper.agent.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.agent.lifecycle.Cancellable;
+import dev.podkeeper.agent.lifecycle.Managed;
+import dev.podkeeper.agent.lifecycle.Scheduler;
+import dev.podkeeper.agent.reconcile.Trigger;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.EngineEvent;
+import dev.podkeeper.model.port.EngineEventListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns engine events about managed objects into {@link Trigger#EVENT} requests. Events are hints, the
+ * list is the truth (fabric8's reflector): when the stream breaks, for any reason, the source backs off,
+ * subscribes again and asks for a {@link Trigger#RESYNC} pass, because whatever happened during the break
+ * was never seen.
+ */
+public final class EngineEventSource implements Managed {
+  private static final Logger log = LoggerFactory.getLogger(EngineEventSource.class);
+  /** A stream that stayed up this long was healthy: the next break starts the backoff afresh. */
+  static final Duration HEALTHY_STREAM = ExponentialBackoff.EVENT_RESUBSCRIBE.max();
+
+  private final ContainerEngine engine;
+  private final Predicate<EngineEvent> relevant;
+  private final PassRequester loop;
+  private final Scheduler scheduler;
+  private final Clock clock;
+
+  private final Object lock = new Object();
+  private boolean stopped;
+  private int breaksInARow;
+  private long generation;
+  private Instant subscribedAt;
+  private AutoCloseable stream;
+  private Cancellable resubscribe = () -> { };
+
+  public EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
+      Scheduler scheduler, Clock clock) {
+    this.engine = requireNonNull(engine, "engine is null");
+    this.relevant = requireNonNull(relevant, "relevant is null");
+    this.loop = requireNonNull(loop, "loop is null");
+    this.scheduler = requireNonNull(scheduler, "scheduler is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  @Override
+  public void start() {
+    subscribe();
+  }
+
+  private void subscribe() {
+    long mine;
+    synchronized (lock) {
+      if (stopped) {
+        return;
+      }
+      mine = ++generation;
+      subscribedAt = clock.instant();
+    }
+    try {
+      AutoCloseable opened = engine.subscribeEvents(new Listener(mine));
+      synchronized (lock) {
+        stream = opened;
+      }
+    } catch (RuntimeException e) {
+      broken(mine, e);
+    }
+  }
+
+  /** Each subscription gets its own listener, so that a late close of an old stream is ignored. */
+  private final class Listener implements EngineEventListener {
+    private final long subscription;
+
+    Listener(long subscription) {
+      this.subscription = subscription;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+      if (relevant.test(event)) {
+        log.debug("engine event {} {} {}: pass requested", event.type(), event.action(), event.name());
+        loop.request(Trigger.EVENT);
+      }
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+      broken(subscription, cause);
+    }
+  }
+
+  private void broken(long subscription, Throwable cause) {
+    synchronized (lock) {
+      if (stopped || subscription != generation) {
+        return;
+      }
+      boolean wasHealthy = Duration.between(subscribedAt, clock.instant()).compareTo(HEALTHY_STREAM) >= 0;
+      breaksInARow = wasHealthy ? 1 : breaksInARow + 1;
+      Duration delay = ExponentialBackoff.EVENT_RESUBSCRIBE.delay(breaksInARow);
+      log.warn("engine event stream ended ({}); subscribing again in {} s, then re-listing everything",
+          cause == null ? "closed by the engine" : Errors.describe(cause), delay.toSeconds());
+      resubscribe = scheduler.schedule(delay, this::resubscribe);
+    }
+  }
+
+  private void resubscribe() {
+    subscribe();
+    // Events during the break are lost: only a full pass (a fresh list) can tell what changed.
+    loop.request(Trigger.RESYNC);
+  }
+
+  @Override
+  public void stop() throws Exception {
+    AutoCloseable open;
+    synchronized (lock) {
+      stopped = true;
+      resubscribe.cancel();
+      open = stream;
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+}

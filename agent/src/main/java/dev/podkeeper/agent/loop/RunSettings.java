@@ -1,0 +1,23 @@
+package dev.podkeeper.agent.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How {@code podkeeper run} was started.
+ *
+ * @param env the process environment: NOTIFY_SOCKET, WATCHDOG_USEC, WATCHDOG_PID (tests pass their own)
+ */
+public record RunSettings(Path file, Duration resync, boolean allowEmpty, Path statusSocket,
+    Map<String, String> env, long pid) {
+
+  public RunSettings {
+    file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
+    requireNonNull(resync, "resync is null");
+    requireNonNull(statusSocket, "statusSocket is null");
+    env = Map.copyOf(env);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.podkeeper.agent.observe;
+
+import dev.podkeeper.agent.plan.ObservedWorld;
+import dev.podkeeper.agent.plan.Redacted;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.DirectorySpec;
+import dev.podkeeper.model.desired.EnvFileSpec;
+import dev.podkeeper.model.desired.VolumeMount;
+import dev.podkeeper.model.observed.ObservedState;
+import dev.podkeeper.model.observed.ObservedUnit;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.HostFiles.PathAttributes;
+import dev.podkeeper.model.port.UnitException;
+import dev.podkeeper.model.port.UnitManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the whole world a pass decides on: two engine list calls (whatever the stack's size), one unit
+ * query, and the host paths and files the desired state names.
+ */
+public final class WorldObserver {
+  private final ContainerEngine engine;
+  private final UnitManager units;
+  private final HostFiles files;
+
+  public WorldObserver(ContainerEngine engine, UnitManager units, HostFiles files) {
+    this.engine = engine;
+    this.units = units;
+    this.files = files;
+  }
+
+  /** @throws dev.podkeeper.model.port.EngineException if the engine cannot be listed: then nothing can be decided */
+  public ObservedWorld observe(DesiredState desired) {
+    var containers = engine.listContainers();
+    var networks = engine.listNetworks();
+    Map<String, ObservedUnit> observedUnits = Map.of();
+    Optional<String> unitsUnavailable = Optional.empty();
+    if (!desired.units().isEmpty()) {
+      try {
+        observedUnits = units.observe(desired.units().keySet());
+      } catch (UnitException e) {
+        unitsUnavailable = Optional.of(e.getMessage());
+      }
+    }
+    EnvResolver env = new EnvResolver(files);
+    var envFiles = env.envFiles(desired);
+    var containerEnv = env.containerEnv(desired);
+    return new ObservedWorld(new ObservedState(containers, networks, observedUnits), unitsUnavailable,
+        paths(desired), envFiles, containerEnv, Redacted.of(env.secretValues()));
+  }
+
+  private Map<Path, PathAttributes> paths(DesiredState desired) {
+    Set<Path> wanted = new LinkedHashSet<>();
+    desired.directories().stream().map(DirectorySpec::path).forEach(wanted::add);
+    desired.envFiles().values().stream().map(EnvFileSpec::path).forEach(wanted::add);
+    desired.containers().values().forEach(c -> c.volumes().stream().filter(VolumeMount::isBind)
+        .forEach(v -> wanted.add(Path.of(v.source()))));
+    Map<Path, PathAttributes> found = new HashMap<>();
+    for (Path path : wanted) {
+      try {
+        files.attributes(path).ifPresent(a -> found.put(path, a));
+      } catch (IOException e) {
+        // Unreadable counts as missing: ensuring it then fails with the real error, in the log.
+      }
+    }
+    return found;
+  }
+}

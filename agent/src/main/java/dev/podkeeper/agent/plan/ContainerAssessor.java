@@ -1,0 +1,121 @@
+package dev.podkeeper.agent.plan;
+
+import dev.podkeeper.agent.plan.ContainerVerdict.Kind;
+import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.NetworkAttachment;
+import dev.podkeeper.model.graph.DependencyGraph;
+import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.ObservedContainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what each desired container needs (spec section 3), providers before their members, since a
+ * member's verdict depends on its provider's: a provider that gets a new ID takes its members along.
+ */
+final class ContainerAssessor {
+  private final DesiredState desired;
+  private final ObservedWorld world;
+  private final PlannerOptions options;
+  private final Set<String> replacedNetworks;
+  private final Set<String> removedOrphanIds;
+  private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
+
+  ContainerAssessor(DesiredState desired, ObservedWorld world, PlannerOptions options, Set<String> replacedNetworks,
+      Set<String> removedOrphanIds) {
+    this.desired = desired;
+    this.world = world;
+    this.options = options;
+    this.replacedNetworks = replacedNetworks;
+    this.removedOrphanIds = removedOrphanIds;
+  }
+
+  /** Verdicts in dependency order. */
+  Map<String, ContainerVerdict> assessAll(DependencyGraph graph) {
+    graph.topologicalOrder().forEach(name -> verdicts.put(name, assess(desired.containers().get(name))));
+    return verdicts;
+  }
+
+  private ContainerVerdict assess(ContainerSpec spec) {
+    String name = spec.name();
+    Optional<ObservedContainer> found = world.engine().container(name);
+    if (found.isPresent() && !found.get().managedBy(desired.stack())) {
+      return ContainerVerdict.impossible(Kind.CLASH, name, found, "name taken by an unmanaged container",
+          "the name " + name + " is taken by container " + shortId(found.get().id()) + ", which podkeeper does not"
+              + " manage (no " + Labels.STACK + "=" + desired.stack() + " label): rename or"
+              + " remove that container");
+    }
+    Resolution<Redacted<Map<String, String>>> env = world.envOf(name);
+    if (!env.resolved()) {
+      return ContainerVerdict.impossible(Kind.UNRESOLVED, name, found, "env cannot be resolved", env.problem().get());
+    }
+    if (found.isEmpty()) {
+      return ContainerVerdict.create(name);
+    }
+    ObservedContainer current = found.get();
+    Optional<ContainerVerdict> provider = spec.namespaceProvider().map(verdicts::get);
+    boolean oldProviderRemoved = current.namespaceProviderId().filter(removedOrphanIds::contains).isPresent();
+    if (provider.isPresent() && !usable(provider.get())) {
+      ContainerVerdict p = provider.get();
+      String cause = p.getsNewId() ? "provider " + p.name() + " is " + (p.kind() == Kind.CREATE ? "created" : "recreated")
+          : "provider " + p.name() + " cannot be used";
+      return ContainerVerdict.replace(current, cause, p.kind() == Kind.REPLACE || oldProviderRemoved);
+    }
+    if (spec.network() instanceof NetworkAttachment.Bridge bridge && replacedNetworks.contains(bridge.network())) {
+      return ContainerVerdict.replace(current, "network " + bridge.network() + " is recreated", true);
+    }
+    Optional<String> providerId = provider.map(ContainerVerdict::currentId);
+    ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, env.value().get().reveal(), providerId);
+    if (!fingerprint.matches(current)) {
+      return ContainerVerdict.replace(current, specChange(fingerprint, current, provider, providerId), oldProviderRemoved);
+    }
+    return stateVerdict(current, provider);
+  }
+
+  /** A provider whose current container its members can keep pointing at. */
+  private static boolean usable(ContainerVerdict provider) {
+    return !provider.getsNewId() && provider.kind() != Kind.CLASH && provider.current().isPresent();
+  }
+
+  private static String specChange(ContainerFingerprint fingerprint, ObservedContainer current,
+      Optional<ContainerVerdict> provider, Optional<String> providerId) {
+    List<String> parts = new ArrayList<>();
+    List<String> fields = new ArrayList<>(fingerprint.changedFields(current));
+    if (providerId.isPresent() && !current.namespaceProviderId().equals(providerId)) {
+      parts.add("provider " + provider.get().name() + " has a new ID");
+      fields.remove("network");
+    }
+    if (!fields.isEmpty()) {
+      parts.add("spec changed: " + String.join(", ", fields));
+    }
+    return parts.isEmpty() ? "spec changed" : String.join("; ", parts);
+  }
+
+  private ContainerVerdict stateVerdict(ObservedContainer current, Optional<ContainerVerdict> provider) {
+    ContainerStatus status = current.status();
+    if (status == ContainerStatus.DEAD) {
+      return ContainerVerdict.replace(current, "dead", false);
+    }
+    if (status == ContainerStatus.EXITED || status == ContainerStatus.CREATED) {
+      String cause = status == ContainerStatus.EXITED ? "exited" : "created but never started";
+      return ContainerVerdict.start(current, cause, options.startGate().holdBack(current));
+    }
+    if (current.running() && provider.isPresent()) {
+      return NamespaceCheck.deadNamespace(current, provider.get())
+          .map(cause -> ContainerVerdict.of(Kind.RESTART, current, cause))
+          .orElse(ContainerVerdict.of(Kind.OK, current, "converged"));
+    }
+    // Paused, restarting, stopping, removing: the user or the engine is at it; leave it to them.
+    return ContainerVerdict.of(Kind.OK, current, "converged");
+  }
+
+  static String shortId(String id) {
+    return id.length() > 12 ? id.substring(0, 12) : id;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.podkeeper.agent.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.model.observed.ObservedContainer;
+import java.util.Optional;
+
+/**
+ * What one desired container needs, before it is turned into actions.
+ *
+ * @param current the container of that name, if any (an unmanaged one for {@link Kind#CLASH})
+ * @param problem why it cannot be done ({@link Kind#CLASH}, {@link Kind#UNRESOLVED})
+ * @param split for {@link Kind#REPLACE}: remove in the removal phase and create later, because something
+ *     removed in between (its namespace provider, its network) cannot go while it exists
+ * @param holdBack for {@link Kind#START}: why the start gate defers it
+ */
+record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
+    Optional<String> problem, boolean split, Optional<String> holdBack) {
+
+  enum Kind { OK, CREATE, REPLACE, START, RESTART, CLASH, UNRESOLVED }
+
+  ContainerVerdict {
+    requireNonNull(name, "name is null");
+    requireNonNull(kind, "kind is null");
+    requireNonNull(cause, "cause is null");
+    requireNonNull(current, "current is null");
+    requireNonNull(problem, "problem is null");
+    requireNonNull(holdBack, "holdBack is null");
+  }
+
+  static ContainerVerdict of(Kind kind, ObservedContainer current, String cause) {
+    return new ContainerVerdict(current.name(), kind, cause, Optional.of(current), Optional.empty(), false,
+        Optional.empty());
+  }
+
+  static ContainerVerdict create(String name) {
+    return new ContainerVerdict(name, Kind.CREATE, "missing", Optional.empty(), Optional.empty(), false,
+        Optional.empty());
+  }
+
+  static ContainerVerdict replace(ObservedContainer current, String cause, boolean split) {
+    return new ContainerVerdict(current.name(), Kind.REPLACE, cause, Optional.of(current), Optional.empty(), split,
+        Optional.empty());
+  }
+
+  static ContainerVerdict start(ObservedContainer current, String cause, Optional<String> holdBack) {
+    return new ContainerVerdict(current.name(), Kind.START, cause, Optional.of(current), Optional.empty(), false,
+        holdBack);
+  }
+
+  static ContainerVerdict impossible(Kind kind, String name, Optional<ObservedContainer> current, String cause,
+      String problem) {
+    return new ContainerVerdict(name, kind, cause, current, Optional.of(problem), false, Optional.empty());
+  }
+
+  /** Whether the container will run under a new ID after this pass. */
+  boolean getsNewId() {
+    return kind == Kind.CREATE || kind == Kind.REPLACE;
+  }
+
+  String currentId() {
+    return current.orElseThrow().id();
+  }
+}

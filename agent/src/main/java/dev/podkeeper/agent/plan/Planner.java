@@ -1,0 +1,54 @@
+package dev.podkeeper.agent.plan;
+
+import dev.podkeeper.agent.plan.RemovalPlanner.Removals;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.graph.DependencyGraph;
+import dev.podkeeper.model.observed.ObservedContainer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides what a pass does: a pure function of the desired state and the observed world, with no I/O, so
+ * that it is tested as a table of cases. Every action carries its cause; a converged world gives an empty
+ * plan.
+ *
+ * <p>Plan order (spec section 3): removals (namespace members before providers, containers before
+ * networks), networks, directories, env files, units, then containers in dependency order. Only managed
+ * objects are ever acted on.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /** @throws PlanRefusedException if the file removes every container and {@code allowEmpty} is not set */
+  public static Plan plan(DesiredState desired, ObservedWorld world, PlannerOptions options) {
+    List<ObservedContainer> orphans = RemovalPlanner.orphans(desired, world);
+    refuseToEmpty(desired, orphans, options);
+    DependencyGraph graph = DependencyGraph.of(desired.containers());
+    Set<String> replacedNetworks = NetworkPlanner.replaced(desired, world);
+    Set<String> orphanIds = orphans.stream().map(ObservedContainer::id).collect(Collectors.toSet());
+    Map<String, ContainerVerdict> verdicts =
+        new ContainerAssessor(desired, world, options, replacedNetworks, orphanIds).assessAll(graph);
+
+    PlanBuilder plan = new PlanBuilder();
+    List<ContainerVerdict> splits = verdicts.values().stream().filter(ContainerVerdict::split).toList();
+    Removals removals = RemovalPlanner.plan(plan, desired, world, orphans, splits, replacedNetworks);
+    Map<String, String> networks = NetworkPlanner.plan(plan, desired, world, removals.networks());
+    PathActions paths = HostPathPlanner.plan(plan, desired, world);
+    Map<String, String> envFiles = EnvFilePlanner.plan(plan, desired, world, paths);
+    Map<String, String> units = UnitPlanner.plan(plan, desired, world);
+    new ContainerPlanner(desired, world, graph, verdicts, new Prerequisites(removals, networks, paths, envFiles, units))
+        .plan(plan);
+    return plan.build(world.secretValues());
+  }
+
+  private static void refuseToEmpty(DesiredState desired, List<ObservedContainer> orphans, PlannerOptions options) {
+    if (desired.containers().isEmpty() && !orphans.isEmpty() && !options.allowEmpty()) {
+      throw new PlanRefusedException(desired.source() + " declares no containers: applying it would remove all "
+          + orphans.size() + " containers of stack " + desired.stack() + " ("
+          + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
+          + "). Nothing was changed; pass --allow-empty if that is what you want.");
+    }
+  }
+}

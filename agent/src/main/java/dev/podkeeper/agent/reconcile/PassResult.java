@@ -1,0 +1,58 @@
+package dev.podkeeper.agent.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.agent.execute.ActionResult;
+import dev.podkeeper.agent.plan.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one reconcile pass went.
+ *
+ * @param results one per planned action, in plan order; empty for a converged world or an aborted pass
+ * @param convergedObjects how many of the file's objects are as declared after the pass
+ * @param desiredObjects how many objects the file declares (containers, networks, directories, env files, units)
+ * @param abortedBecause why the pass decided nothing: the engine could not be listed, or the plan was refused
+ */
+public record PassResult(
+    String passId,
+    Trigger trigger,
+    Instant startedAt,
+    Duration duration,
+    List<ActionResult> results,
+    int convergedObjects,
+    int desiredObjects,
+    Optional<String> abortedBecause) {
+
+  public PassResult {
+    requireNonNull(passId, "passId is null");
+    requireNonNull(trigger, "trigger is null");
+    requireNonNull(startedAt, "startedAt is null");
+    requireNonNull(duration, "duration is null");
+    results = List.copyOf(results);
+    if (convergedObjects < 0 || convergedObjects > desiredObjects) {
+      throw new IllegalArgumentException("converged " + convergedObjects + " of " + desiredObjects);
+    }
+    requireNonNull(abortedBecause, "abortedBecause is null");
+  }
+
+  /** Every action succeeded (none failed or was skipped) and the pass was not aborted. */
+  public boolean converged() {
+    return abortedBecause.isEmpty() && results.stream().allMatch(ActionResult::ok);
+  }
+
+  public List<ActionResult> failures() {
+    return withOutcome(Outcome.FAILED);
+  }
+
+  public List<ActionResult> skipped() {
+    return withOutcome(Outcome.SKIPPED);
+  }
+
+  private List<ActionResult> withOutcome(Outcome outcome) {
+    return results.stream().filter(r -> r.outcome() == outcome).toList();
+  }
+}

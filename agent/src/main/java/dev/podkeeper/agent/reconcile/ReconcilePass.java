@@ -1,0 +1,59 @@
+package dev.podkeeper.agent.reconcile;
+
+import dev.podkeeper.agent.execute.ActionResult;
+import dev.podkeeper.agent.execute.Executor;
+import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.ObservedWorld;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.PlanRefusedException;
+import dev.podkeeper.agent.plan.Planner;
+import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.port.EngineException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One reconcile pass: observe the whole world, plan, execute, log. Idempotent: a second pass on a converged
+ * world plans nothing and costs two engine list calls. If the engine cannot be listed or the plan is
+ * refused, nothing is changed and the summary says why.
+ */
+public final class ReconcilePass {
+  private final WorldObserver observer;
+  private final Executor executor;
+  private final ReconcileLog log;
+  private final Clock clock;
+  private final Supplier<String> passIds;
+
+  public ReconcilePass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock,
+      Supplier<String> passIds) {
+    this.observer = observer;
+    this.executor = executor;
+    this.log = log;
+    this.clock = clock;
+    this.passIds = passIds;
+  }
+
+  public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options) throws InterruptedException {
+    String passId = passIds.get();
+    Instant start = clock.instant();
+    List<ActionResult> results = List.of();
+    Optional<String> aborted = Optional.empty();
+    try {
+      ObservedWorld world = observer.observe(desired);
+      Plan plan = Planner.plan(desired, world, options);
+      results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
+    } catch (EngineException | PlanRefusedException e) {
+      aborted = Optional.of(e.getMessage());
+    }
+    Convergence convergence = Convergence.of(desired, results, aborted.isPresent());
+    PassResult result = new PassResult(passId, trigger, start, Duration.between(start, clock.instant()), results,
+        convergence.converged(), convergence.total(), aborted);
+    log.summary(result);
+    return result;
+  }
+}

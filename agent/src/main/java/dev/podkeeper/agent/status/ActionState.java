@@ -1,0 +1,44 @@
+package dev.podkeeper.agent.status;
+
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionKind;
+import dev.podkeeper.agent.plan.Outcome;
+import java.util.Optional;
+
+/**
+ * What an action says about its object's state: planned (not run yet, for a fresh view) an action names
+ * the drift it would fix; run, its outcome says whether the object is now as desired.
+ */
+final class ActionState {
+  private ActionState() {}
+
+  /** The state an object is in when {@code action} is planned for it (and has not run). */
+  static ObjectState pending(Action action) {
+    Optional<Outcome> preset = action.preset().map(p -> p.outcome());
+    if (preset.isPresent()) {
+      return preset.get() == Outcome.FAILED ? ObjectState.FAILED : ObjectState.WAITING;
+    }
+    return drift(action.kind());
+  }
+
+  /** The state after an action ran with {@code outcome}; a removal that succeeded leaves no object. */
+  static ObjectState after(Outcome outcome) {
+    return switch (outcome) {
+      case OK -> ObjectState.OK;
+      case FAILED -> ObjectState.FAILED;
+      case SKIPPED -> ObjectState.WAITING;
+    };
+  }
+
+  private static ObjectState drift(ActionKind kind) {
+    return switch (kind) {
+      case CREATE_CONTAINER, CREATE_NETWORK, ENSURE_DIRECTORY -> ObjectState.MISSING;
+      case START_CONTAINER, UNIT_START -> ObjectState.STOPPED;
+      case RECREATE_CONTAINER, RESTART_CONTAINER, WRITE_ENV_FILE, UNIT_STOP, UNIT_ENABLE, UNIT_DISABLE ->
+          ObjectState.DRIFTED;
+      case REMOVE_CONTAINER, REMOVE_NETWORK -> ObjectState.ORPHANED;
+      case REPORT_CLASH -> ObjectState.FAILED;
+      case AWAIT_HEALTHY -> ObjectState.WAITING;
+    };
+  }
+}

@@ -1,0 +1,50 @@
+package dev.podkeeper.agent.status;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.agent.execute.ActionResult;
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionKind;
+import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.PresetOutcome;
+import java.util.Optional;
+
+/**
+ * An action as status sees it: planned only ({@code outcome} empty, for a fresh view) or run.
+ *
+ * @param error the executor's scrubbed error text, or the reason it was skipped or refused
+ */
+public record ActionStep(Action action, Optional<Outcome> outcome, Optional<String> error) {
+  public ActionStep {
+    requireNonNull(action, "action is null");
+    requireNonNull(outcome, "outcome is null");
+    requireNonNull(error, "error is null");
+  }
+
+  public static ActionStep planned(Action action) {
+    return new ActionStep(action, Optional.empty(), action.preset().map(PresetOutcome::reason));
+  }
+
+  public static ActionStep ran(ActionResult result) {
+    return new ActionStep(result.action(), Optional.of(result.outcome()), result.error());
+  }
+
+  public ObjectKey key() {
+    return ObjectKey.of(action);
+  }
+
+  public ObjectState state() {
+    return outcome.map(ActionState::after).orElseGet(() -> ActionState.pending(action));
+  }
+
+  /** A removal that went through: its object is gone and needs no row. */
+  boolean removedForGood() {
+    return outcome.equals(Optional.of(Outcome.OK))
+        && (action.kind() == ActionKind.REMOVE_CONTAINER || action.kind() == ActionKind.REMOVE_NETWORK);
+  }
+
+  /** Health waits accompany the action that matters; they speak for an object only when alone. */
+  boolean isHealthWait() {
+    return action.kind() == ActionKind.AWAIT_HEALTHY;
+  }
+}

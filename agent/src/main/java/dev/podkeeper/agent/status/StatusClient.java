@@ -1,0 +1,60 @@
+package dev.podkeeper.agent.status;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Asks a running agent for its status; empty when no agent answers (no socket, refused, or too slow). */
+public final class StatusClient {
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  private StatusClient() {}
+
+  public static Optional<String> fetch(Path socket) {
+    if (!Files.exists(socket)) {
+      return Optional.empty();
+    }
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        Selector selector = Selector.open()) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      channel.configureBlocking(false);
+      channel.register(selector, SelectionKey.OP_READ);
+      return Optional.of(readAll(channel, selector));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads until the agent closes, with one deadline for the whole reply: a hung agent must not hang us. */
+  private static String readAll(SocketChannel channel, Selector selector) throws IOException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    ByteArrayOutputStream reply = new ByteArrayOutputStream();
+    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IOException("the agent did not answer within " + TIMEOUT.toSeconds() + " s");
+      }
+      selector.select(Math.max(1, left / 1_000_000));
+      selector.selectedKeys().clear();
+      int read;
+      while ((read = channel.read(buffer.clear())) > 0) {
+        reply.write(buffer.array(), 0, read);
+      }
+      if (read < 0) {
+        return reply.toString(UTF_8);
+      }
+    }
+  }
+}

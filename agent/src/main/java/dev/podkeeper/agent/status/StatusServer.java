@@ -1,0 +1,93 @@
+package dev.podkeeper.agent.status;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.agent.lifecycle.Managed;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the {@link StatusBoard} on a unix socket: connect, read one JSON document, done. A unix socket
+ * is local by construction and its mode (0600) limits it to the agent's user; nothing listens on TCP.
+ * Failing to bind is logged, not fatal: status is a window on the agent, not part of keeping the stack up.
+ */
+public final class StatusServer implements Managed {
+  private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
+  public static final Path DEFAULT_SOCKET = Path.of("/run/podkeeper/status.sock");
+
+  private final Path socket;
+  private final StatusBoard board;
+  private final Clock clock;
+  private final String file;
+  private ServerSocketChannel server;
+
+  public StatusServer(Path socket, StatusBoard board, Clock clock, Path file) {
+    this.socket = requireNonNull(socket, "socket is null").toAbsolutePath();
+    this.board = requireNonNull(board, "board is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.file = requireNonNull(file, "file is null").toString();
+  }
+
+  @Override
+  public void start() {
+    try {
+      if (StatusClient.fetch(socket).isPresent()) {
+        log.warn("another podkeeper agent already serves status on {}; this one serves none", socket);
+        return;
+      }
+      Files.createDirectories(socket.getParent());
+      Files.deleteIfExists(socket); // left by an agent that died without cleaning up
+      server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      log.warn("cannot serve status on {}: {}; `podkeeper status` will compute its own view", socket, e.toString());
+      return;
+    }
+    Thread thread = new Thread(this::serve, "podkeeper-status");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void serve() {
+    while (server.isOpen()) {
+      try (SocketChannel client = server.accept()) {
+        ByteBuffer reply = ByteBuffer.wrap((StatusJson.write(current()) + "\n").getBytes(UTF_8));
+        while (reply.hasRemaining()) {
+          client.write(reply);
+        }
+      } catch (AsynchronousCloseException e) {
+        return;
+      } catch (IOException e) {
+        log.debug("status client went away: {}", e.toString());
+      }
+    }
+  }
+
+  private StatusSnapshot current() {
+    return board.latest().orElseGet(() -> new StatusSnapshot(StatusSnapshot.AGENT, Instant.now(clock), file, "",
+        "", "starting: the first pass has not finished yet", List.of()));
+  }
+
+  @Override
+  public void stop() throws IOException {
+    if (server != null) {
+      server.close();
+      Files.deleteIfExists(socket);
+    }
+  }
+}

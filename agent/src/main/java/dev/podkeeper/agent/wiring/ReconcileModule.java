@@ -1,0 +1,57 @@
+package dev.podkeeper.agent.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.podkeeper.agent.execute.Executor;
+import dev.podkeeper.agent.execute.ExecutorOptions;
+import dev.podkeeper.agent.execute.Sleeper;
+import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.reconcile.PassIds;
+import dev.podkeeper.agent.reconcile.ReconcileLog;
+import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.UnitManager;
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/**
+ * Observe, plan, execute, log: the reconcile pass over whichever engine, units, host files and clock the
+ * other modules bind. The planner is a static pure function and needs no binding.
+ */
+public final class ReconcileModule extends AbstractModule {
+  private final LogFormat format;
+  private final PrintWriter out;
+
+  /** @param out where the reconcile log goes: the product's stdout */
+  public ReconcileModule(LogFormat format, PrintWriter out) {
+    this.format = format;
+    this.out = out;
+  }
+
+  @Provides
+  @Singleton
+  WorldObserver observer(ContainerEngine engine, UnitManager units, HostFiles files) {
+    return new WorldObserver(engine, units, files);
+  }
+
+  @Provides
+  @Singleton
+  Executor executor(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock) {
+    return new Executor(engine, units, files, clock, Sleeper.SYSTEM, ExecutorOptions.DEFAULT);
+  }
+
+  @Provides
+  @Singleton
+  ReconcileLog log() {
+    return new ReconcileLog(out, format);
+  }
+
+  @Provides
+  @Singleton
+  ReconcilePass pass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock) {
+    return new ReconcilePass(observer, executor, log, clock, PassIds.random());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.podkeeper.agent.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** One command line run, with what it printed. */
+record CommandRun(int exitCode, String out, String err) {
+
+  /** Runs {@code podkeeper ARGS} as {@link Main} would, with plan and apply wired to the fakes. */
+  static CommandRun of(FakesWiring fakes, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = new CommandLine(new Main(), factory(fakes)).setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        .execute(args);
+    return new CommandRun(code, out.toString(), err.toString());
+  }
+
+  private static IFactory factory(FakesWiring fakes) {
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == PlanCommand.class) {
+          return type.cast(new PlanCommand(fakes));
+        }
+        if (type == ApplyCommand.class) {
+          return type.cast(new ApplyCommand(fakes));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    };
+  }
+
+  /** A desired-state file: gluetun with an env file fed by a secret, qbittorrent in its namespace. */
+  static Path stackFile(Path dir, String containers) throws IOException {
+    return Files.writeString(dir.resolve("media.yaml"), """
+        version: 1
+        stack: media
+        defaults:
+          env:
+            TZ: UTC
+        networks:
+          media:
+            subnet: 10.89.0.0/24
+        directories:
+          - path: /srv/media
+            owner: "0:0"
+            mode: "0750"
+        envFiles:
+          vpn:
+            path: /srv/media/vpn.env
+            values:
+              VPN_PROVIDER: protonvpn
+              VPN_PASSWORD: { fromFile: /run/secrets/vpn-password }
+        """ + containers);
+  }
+
+  static final String CONTAINERS = """
+      containers:
+        gluetun:
+          image: localhost/gluetun:1
+          network: media
+          envFiles: [vpn]
+        qbittorrent:
+          image: localhost/qbittorrent:1
+          network: container:gluetun
+      """;
+}

@@ -1,0 +1,76 @@
+package dev.podkeeper.agent.cli;
+
+import static dev.podkeeper.agent.cli.CommandLineRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+class MainTest {
+
+  /** A subcommand as others will write them: it reads the global options through its parent. */
+  @Command(name = "probe")
+  static final class Probe implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+    Main seen;
+
+    @Override
+    public Integer call() {
+      seen = main;
+      return 0;
+    }
+  }
+
+  @Test
+  void globalOptionsWorkBeforeAndAfterTheSubcommand() {
+    for (String[] args : new String[][] {
+        {"--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "json", "probe"},
+        {"probe", "--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "JSON"}}) {
+      Probe probe = new Probe();
+      CommandLine commandLine = Main.commandLine().addSubcommand(probe);
+      assertThat(run(commandLine, args).exitCode()).isZero();
+      assertThat(probe.seen.podmanSocket()).isEqualTo("unix:///tmp/p.sock");
+      assertThat(probe.seen.systemdBus()).isEqualTo("unix:path=/tmp/bus");
+      assertThat(probe.seen.logFormat()).isEqualTo(Main.LogFormat.JSON);
+    }
+  }
+
+  @Test
+  void globalOptionsHaveTheSpecsDefaults() {
+    Probe probe = new Probe();
+    assertThat(run(Main.commandLine().addSubcommand(probe), "probe").exitCode()).isZero();
+    String socket = Objects.requireNonNullElse(System.getenv("CONTAINER_HOST"),
+        Objects.requireNonNullElse(System.getenv("DOCKER_HOST"), "unix:///run/podman/podman.sock"));
+    String bus = Objects.requireNonNullElse(System.getenv("DBUS_SYSTEM_BUS_ADDRESS"), "unix:path=/run/dbus/system_bus_socket");
+    assertThat(probe.seen.podmanSocket()).isEqualTo(socket);
+    assertThat(probe.seen.systemdBus()).isEqualTo(bus);
+    assertThat(probe.seen.logFormat()).isEqualTo(Main.LogFormat.TEXT);
+  }
+
+  @Test
+  void aBadLogFormatIsAUsageError() {
+    CommandLineRun run = run("--log-format", "xml", "validate", "x.yaml");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--log-format");
+  }
+
+  @Test
+  void noSubcommandIsAUsageErrorThatListsThem() {
+    CommandLineRun run = run();
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing a subcommand", "Commands:", "validate");
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version").out()).startsWith("podkeeper ");
+    CommandLineRun help = run("help", "validate");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: podkeeper validate");
+  }
+}

@@ -1,0 +1,147 @@
+package dev.podkeeper.agent.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionInput;
+import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
+import dev.podkeeper.agent.plan.ActionInput.HealthWait;
+import dev.podkeeper.agent.plan.ActionInput.NetworkCreation;
+import dev.podkeeper.agent.plan.ActionKind;
+import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.Redacted;
+import dev.podkeeper.agent.testing.ForwardingEngine;
+import dev.podkeeper.agent.testing.Harness;
+import dev.podkeeper.agent.testing.Stacks;
+import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ObservedState;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.EngineException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The executor alone, on hand-made plans over the fakes: scheduling, skipping, presets, health waits. */
+class ExecutorTest {
+  private final Harness harness = new Harness();
+
+  @Test
+  void independentBranchesRunAtTheSameTime() throws Exception {
+    CountDownLatch bothInside = new CountDownLatch(2);
+    ContainerEngine rendezvous = new ForwardingEngine(harness.engine) {
+      @Override
+      public String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+        bothInside.countDown();
+        // Passes only if the other branch is inside too: one thread at a time would wait here in vain.
+        if (!awaitQuietly(bothInside)) {
+          throw new EngineException("create network " + spec.name() + ": the other branch did not run alongside");
+        }
+        return super.createNetwork(spec, labels);
+      }
+    };
+    Plan plan = Plan.of(List.of(network("a"), network("b"), network("c").waitingFor(List.of(id("a"), id("b")))));
+
+    List<ActionResult> results = executor(rendezvous).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::outcome).containsOnly(Outcome.OK);
+  }
+
+  @Test
+  void aFailureSkipsItsDependentsTransitivelyAndTheRestGoesOn() throws Exception {
+    harness.engine.createNetwork(spec("taken"), Map.of());
+    Plan plan = Plan.of(List.of(network("taken"), network("b").waitingFor(List.of(id("taken"))),
+        network("c").waitingFor(List.of(id("b"))), network("d")));
+    List<ActionResult> heard = new ArrayList<>();
+
+    List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), heard::add);
+
+    assertThat(results).extracting(ActionResult::id, ActionResult::outcome, r -> r.error().orElse(""))
+        .containsExactly(
+            tuple(id("taken"), Outcome.FAILED, "create network taken: network name already in use"),
+            tuple(id("b"), Outcome.SKIPPED, "skipped: dependency create-network:taken failed"),
+            tuple(id("c"), Outcome.SKIPPED, "skipped: dependency create-network:b skipped"),
+            tuple(id("d"), Outcome.OK, ""));
+    assertThat(heard).hasSize(4);
+    assertThat(heard.indexOf(results.get(1))).isGreaterThan(heard.indexOf(results.get(0)));
+    assertThat(harness.engine.listNetworks()).extracting(n -> n.name()).containsExactlyInAnyOrder("taken", "d");
+  }
+
+  @Test
+  void presetOutcomesAreRecordedWithoutRunningAnything() throws Exception {
+    long calls = harness.engine.callCount();
+    Plan plan = Plan.of(List.of(
+        Action.of(ActionKind.REPORT_CLASH, "sonarr", "name taken by an unmanaged container", new ActionInput.None())
+            .failing("the name sonarr is taken"),
+        Action.of(ActionKind.START_CONTAINER, "prowlarr", "exited", new ActionInput.ContainerRef("id-p", Duration.ZERO))
+            .skipping("backing off until 10:05:00"),
+        network("n").waitingFor(List.of("report-clash:sonarr"))));
+
+    List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(r -> r.error().orElseThrow()).containsExactly("the name sonarr is taken",
+        "skipped: backing off until 10:05:00", "skipped: dependency report-clash:sonarr failed");
+    assertThat(harness.engine.callCount()).isEqualTo(calls);
+  }
+
+  @Test
+  void aHealthWaitGivesUpAfterTheChecksTimeAndSkipsDependents() throws Exception {
+    harness.engine.failHealthChecksOf("gluetun");
+    Plan plan = Plan.of(List.of(
+        Action.of(ActionKind.CREATE_CONTAINER, "gluetun", "missing", new ContainerCreation(Stacks.gluetun(),
+            Redacted.of(Map.of()), Stacks.STACK, Optional.empty())),
+        Action.of(ActionKind.AWAIT_HEALTHY, "gluetun", "needed", HealthWait.forCheck(Stacks.HEALTH))
+            .waitingFor(List.of("create-container:gluetun")),
+        network("after").waitingFor(List.of("await-healthy:gluetun"))));
+
+    List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::outcome).containsExactly(Outcome.OK, Outcome.FAILED, Outcome.SKIPPED);
+    assertThat(results.get(1).error()).hasValueSatisfying(e -> assertThat(e)
+        .startsWith("await healthy gluetun: still unhealthy after 75 s"));
+    assertThat(results.get(1).durationMs()).isGreaterThanOrEqualTo(75_000);
+  }
+
+  @Test
+  void secretValuesAreScrubbedFromErrors() throws Exception {
+    Plan plan = new Plan(List.of(network("x").failing("engine said: token " + Stacks.SECRET + " refused")),
+        Redacted.of(Set.of(Stacks.SECRET)));
+
+    List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results.get(0).error()).contains("engine said: token *** refused");
+  }
+
+  private Executor executor(ContainerEngine engine) {
+    return new Executor(engine, harness.units, harness.files, harness.clock, harness.clock::advance,
+        new ExecutorOptions(2, Duration.ofSeconds(1)));
+  }
+
+  private static Action network(String name) {
+    return Action.of(ActionKind.CREATE_NETWORK, name, "missing", new NetworkCreation(spec(name), Stacks.STACK));
+  }
+
+  private static NetworkSpec spec(String name) {
+    return new NetworkSpec(name, Optional.empty(), Optional.empty(), true);
+  }
+
+  private static String id(String network) {
+    return "create-network:" + network;
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.podkeeper.agent.loop;
+
+import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.EngineEvent;
+import dev.podkeeper.model.port.EngineEventListener;
+import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.ResolvedContainer;
+import dev.podkeeper.model.testing.FakeContainerEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The fake engine, plus what a real engine's event stream does that the fake's does not: it breaks
+ * (Podman restarts, the socket goes away) and, while the engine is down, refuses new subscriptions.
+ */
+final class BreakableEvents implements ContainerEngine {
+  private final FakeContainerEngine engine;
+  private final List<EngineEventListener> open = new CopyOnWriteArrayList<>();
+  private volatile boolean refusing;
+
+  BreakableEvents(FakeContainerEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Ends every open stream with {@code cause}, as a dropped connection would. */
+  void breakStreams(Throwable cause) {
+    for (EngineEventListener listener : open) {
+      open.remove(listener);
+      listener.onClosed(cause);
+    }
+  }
+
+  void refuseSubscriptions(boolean refuse) {
+    refusing = refuse;
+  }
+
+  int openStreams() {
+    return open.size();
+  }
+
+  @Override
+  public AutoCloseable subscribeEvents(EngineEventListener listener) {
+    if (refusing) {
+      throw new EngineException("events: engine unreachable: connection refused");
+    }
+    EngineEventListener tracked = new EngineEventListener() {
+      @Override
+      public void onEvent(EngineEvent event) {
+        if (open.contains(this)) {
+          listener.onEvent(event);
+        }
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        listener.onClosed(cause);
+      }
+    };
+    open.add(tracked);
+    AutoCloseable inner = engine.subscribeEvents(tracked);
+    return () -> {
+      open.remove(tracked);
+      inner.close();
+    };
+  }
+
+  // ---- everything else is the fake's ----
+
+  @Override public List<ObservedContainer> listContainers() { return engine.listContainers(); }
+  @Override public List<ObservedNetwork> listNetworks() { return engine.listNetworks(); }
+  @Override public String createNetwork(NetworkSpec spec, Map<String, String> labels) { return engine.createNetwork(spec, labels); }
+  @Override public void removeNetwork(String nameOrId) { engine.removeNetwork(nameOrId); }
+  @Override public boolean imageExists(String image) { return engine.imageExists(image); }
+  @Override public void pullImage(String image) { engine.pullImage(image); }
+  @Override public String createContainer(ResolvedContainer container) { return engine.createContainer(container); }
+  @Override public void startContainer(String id) { engine.startContainer(id); }
+  @Override public void stopContainer(String id, Duration timeout) { engine.stopContainer(id, timeout); }
+  @Override public void removeContainer(String id) { engine.removeContainer(id); }
+  @Override public long callCount() { return engine.callCount(); }
+}

@@ -1,0 +1,152 @@
+package dev.podkeeper.agent.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podkeeper.agent.lifecycle.ManualScheduler;
+import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.reconcile.Trigger;
+import dev.podkeeper.model.port.EngineException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReconcileLoopTest {
+  private final MutableClock clock = new MutableClock();
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final List<PassRequest> passes = new CopyOnWriteArrayList<>();
+  private ReconcileLoop loop;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (loop != null) {
+      loop.stop();
+    }
+  }
+
+  private ReconcileLoop loopWith(Function<PassRequest, PassOutcome> pass) {
+    loop = new ReconcileLoop(request -> {
+      passes.add(request);
+      return pass.apply(request);
+    }, scheduler, clock);
+    return loop;
+  }
+
+  @Test
+  void aRequestRunsAPass() {
+    loopWith(request -> PassOutcome.ok()).request(Trigger.STARTUP);
+
+    await().until(() -> passes.size() == 1);
+    assertThat(passes.get(0)).isEqualTo(new PassRequest(1, Set.of(Trigger.STARTUP)));
+  }
+
+  @Test
+  void requestsDuringAPassMergeIntoOneFollowingPassRunAloneAtATime() throws InterruptedException {
+    CountDownLatch firstPassEntered = new CountDownLatch(1);
+    CountDownLatch releaseFirstPass = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    loopWith(request -> {
+      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      if (request.passId() == 1) {
+        firstPassEntered.countDown();
+        awaitQuietly(releaseFirstPass);
+      }
+      running.decrementAndGet();
+      return PassOutcome.ok();
+    }).request(Trigger.STARTUP);
+    assertThat(firstPassEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    loop.request(Trigger.FILE);
+    loop.request(Trigger.EVENT);
+    loop.request(Trigger.EVENT);
+    loop.request(Trigger.SIGNAL);
+    releaseFirstPass.countDown();
+
+    await().until(() -> passes.size() == 2);
+    assertThat(passes.get(1).triggers()).containsExactlyInAnyOrder(Trigger.FILE, Trigger.EVENT, Trigger.SIGNAL);
+    assertThat(passes.get(1).triggerWords()).isEqualTo("file,event,signal");
+    // Nothing was left over: the next request gets a pass of its own.
+    loop.request(Trigger.MANUAL);
+    await().until(() -> passes.size() == 3);
+    assertThat(passes.get(2).triggers()).containsExactly(Trigger.MANUAL);
+    assertThat(mostAtOnce).hasValue(1);
+  }
+
+  @Test
+  void aFailingPassIsRetriedWithDoublingDelaysUntilItSucceeds() {
+    AtomicInteger calls = new AtomicInteger();
+    loopWith(request -> {
+      if (calls.incrementAndGet() <= 3) {
+        throw new EngineException("list containers: engine unreachable: connection refused");
+      }
+      return PassOutcome.ok();
+    }).request(Trigger.STARTUP);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      int passesSoFar = attempt;
+      await().until(() -> passes.size() == passesSoFar && scheduler.pending() == 1);
+      assertThat(scheduler.nextDelay()).contains(Duration.ofSeconds(1L << (attempt - 1)));
+      scheduler.advance(scheduler.nextDelay().orElseThrow());
+    }
+
+    await().until(() -> passes.size() == 4);
+    // A retry keeps the reason of the pass that failed.
+    assertThat(passes).extracting(PassRequest::triggers).containsOnly(Set.of(Trigger.STARTUP));
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void aPassThatSucceedsCancelsThePendingRetry() {
+    AtomicInteger calls = new AtomicInteger();
+    loopWith(request -> calls.incrementAndGet() == 1 ? PassOutcome.failure() : PassOutcome.ok()).request(Trigger.STARTUP);
+    await().until(() -> scheduler.pending() == 1);
+
+    loop.request(Trigger.EVENT);
+
+    await().until(() -> passes.size() == 2 && scheduler.pending() == 0);
+  }
+
+  @Test
+  void wakesForAResyncPassWhenTheRunnerAsks() {
+    Instant backoffEnds = clock.instant().plusSeconds(20);
+    loopWith(request -> request.passId() == 1
+        ? new PassOutcome(false, Optional.of(backoffEnds))
+        : PassOutcome.ok()).request(Trigger.STARTUP);
+    await().until(() -> scheduler.pending() == 1);
+    assertThat(scheduler.nextDelay()).contains(Duration.ofSeconds(20));
+
+    scheduler.advance(Duration.ofSeconds(20));
+
+    await().until(() -> passes.size() == 2);
+    assertThat(passes.get(1).triggers()).containsExactly(Trigger.RESYNC);
+  }
+
+  @Test
+  void runsNothingOnceStopped() throws InterruptedException {
+    loopWith(request -> PassOutcome.ok()).request(Trigger.STARTUP);
+    await().until(() -> passes.size() == 1);
+
+    loop.stop();
+    loop.request(Trigger.FILE);
+
+    assertThat(loop.passesStarted()).isEqualTo(1);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.podkeeper.agent.plan;
+
+import java.util.List;
+
+/** A plan as lines {@code kind target: cause <- waits !preset}: one string says order, cause, waits and preset. */
+final class PlanLines {
+  private PlanLines() {}
+
+  static List<String> of(Plan plan) {
+    return plan.actions().stream().map(PlanLines::line).toList();
+  }
+
+  private static String line(Action a) {
+    String waits = a.waitsFor().isEmpty() ? "" : " <- " + String.join(", ", a.waitsFor());
+    String preset = a.preset().map(p -> " !" + p.outcome().word()).orElse("");
+    return a.describe() + waits + preset;
+  }
+}

@@ -1,0 +1,270 @@
+package dev.podkeeper.agent.plan;
+
+import static dev.podkeeper.agent.testing.Stacks.media;
+import static dev.podkeeper.agent.testing.WorldBuilder.T0;
+import static dev.podkeeper.agent.testing.WorldBuilder.converged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podkeeper.agent.testing.Observed;
+import dev.podkeeper.agent.testing.Stacks;
+import dev.podkeeper.agent.testing.WorldBuilder;
+import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.FileMode;
+import dev.podkeeper.model.desired.Ownership;
+import dev.podkeeper.model.desired.PortMapping;
+import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import dev.podkeeper.model.observed.ObservedUnit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The planner as a table: a desired state, an observed world (plain data, no engine), and the plan as
+ * lines {@code kind target: cause <- waits !preset}. The media stack: gluetun (health, env file vpn),
+ * qbittorrent in gluetun's namespace, prowlarr, and sonarr (depends on prowlarr, requires jellyfin.service).
+ */
+class PlannerTableTest {
+
+  record Case(String name, DesiredState desired, WorldBuilder world, PlannerOptions options, List<String> plan) {
+    Case(String name, DesiredState desired, WorldBuilder world, List<String> plan) {
+      this(name, desired, world, PlannerOptions.DEFAULT, plan);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource({"containers", "namespaces", "removals", "hostAndUnits", "networks"})
+  void plans(Case c) {
+    assertThat(PlanLines.of(Planner.plan(c.desired(), c.world().build(), c.options())))
+        .containsExactlyElementsOf(c.plan());
+  }
+
+  static Stream<Case> containers() {
+    return Stream.of(
+        new Case("a converged world gives an empty plan", media(), converged(media()), List.of()),
+        new Case("missing: create and start", media(), converged(media()).withoutContainer("sonarr"),
+            List.of("create-container sonarr: missing")),
+        new Case("changed ports: recreate, naming the key", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
+            converged(media()), List.of("recreate-container sonarr: spec changed: ports")),
+        new Case("changed env and ports: both named, never the values", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
+            converged(media()).env("sonarr", Resolution.of(Redacted.of(Map.of("TZ", "UTC", "TOKEN", Stacks.SECRET)))),
+            List.of("recreate-container sonarr: spec changed: env, ports")),
+        new Case("changed image of a dependency: only it is recreated",
+            Stacks.with(media(), Stacks.prowlarr().toBuilder().image("localhost/prowlarr:2").build()),
+            converged(media()), List.of("recreate-container prowlarr: spec changed: image")),
+        new Case("hash differs without per-key digests (older labels): spec changed", media(),
+            converged(media()).container("sonarr", Observed.label(Labels.SPEC_HASH, "old"))
+                .container("sonarr", Observed.label(Labels.SPEC_FIELDS, "")),
+            List.of("recreate-container sonarr: spec changed")),
+        new Case("exited: start", media(), converged(media()).container("prowlarr", Observed.status(ContainerStatus.EXITED)),
+            List.of("start-container prowlarr: exited")),
+        new Case("created, never started: start", media(),
+            converged(media()).container("prowlarr", Observed.status(ContainerStatus.CREATED)),
+            List.of("start-container prowlarr: created but never started")),
+        new Case("exited but the start gate backs off: start skipped", media(),
+            converged(media()).container("prowlarr", Observed.status(ContainerStatus.EXITED)),
+            new PlannerOptions(false, c -> Optional.of("backing off until 10:05:00")),
+            List.of("start-container prowlarr: exited !skipped")),
+        new Case("dead: recreate", media(), converged(media()).container("prowlarr", Observed.status(ContainerStatus.DEAD)),
+            List.of("recreate-container prowlarr: dead")),
+        new Case("paused by the user: left alone", media(),
+            converged(media()).container("prowlarr", Observed.status(ContainerStatus.PAUSED)), List.of()),
+        new Case("name taken by an unmanaged container: a failed clash, the rest goes on", media(),
+            converged(media()).withoutContainer("sonarr").add(unmanaged("sonarr", Map.of())),
+            List.of("report-clash sonarr: name taken by an unmanaged container !failed")),
+        new Case("name taken by another stack's container: a clash too", media(),
+            converged(media()).withoutContainer("sonarr").add(unmanaged("sonarr", Map.of(Labels.STACK, "other"))),
+            List.of("report-clash sonarr: name taken by an unmanaged container !failed")),
+        new Case("a clash skips its dependents", media(), converged(media()).withoutContainer("prowlarr")
+            .add(unmanaged("prowlarr", Map.of())).withoutContainer("sonarr"),
+            List.of("report-clash prowlarr: name taken by an unmanaged container !failed",
+                "create-container sonarr: missing <- report-clash:prowlarr")));
+  }
+
+  static Stream<Case> namespaces() {
+    return Stream.of(
+        new Case("dead namespace by StartedAt: restart the member", media(),
+            converged(media()).container("gluetun", Observed.startedAt(T0.plusSeconds(60))),
+            List.of("restart-container qbittorrent: provider gluetun restarted after it"
+                + " (StartedAt 2025-06-01T10:01:00Z > 2025-06-01T10:00:01Z)")),
+        new Case("dead namespace by namespace id: restart the member", media(),
+            converged(media()).container("qbittorrent", Observed.namespace("net:[old]")),
+            List.of("restart-container qbittorrent: network namespace differs from provider's"
+                + " (net:[old] vs gluetun's net:[id-gluetun])")),
+        new Case("provider exited: start it, wait for health, then restart the member", media(),
+            converged(media()).container("gluetun", Observed.status(ContainerStatus.EXITED)),
+            List.of("start-container gluetun: exited",
+                "await-healthy gluetun: needed healthy by qbittorrent <- start-container:gluetun",
+                "restart-container qbittorrent: provider gluetun is started after it (its namespace will be new)"
+                    + " <- await-healthy:gluetun")),
+        new Case("provider unhealthy: the member's restart waits for its health", media(),
+            converged(media()).container("gluetun", Observed.health(HealthStatus.UNHEALTHY))
+                .container("qbittorrent", Observed.namespace("net:[old]")),
+            List.of("await-healthy gluetun: unhealthy; needed healthy by qbittorrent",
+                "restart-container qbittorrent: network namespace differs from provider's"
+                    + " (net:[old] vs gluetun's net:[id-gluetun]) <- await-healthy:gluetun")),
+        new Case("provider spec changed: members removed, provider recreated, members created",
+            Stacks.with(media(), Stacks.gluetun().toBuilder().image("localhost/gluetun:2").build()), converged(media()),
+            List.of("remove-container qbittorrent: provider gluetun is recreated",
+                "recreate-container gluetun: spec changed: image <- remove-container:qbittorrent",
+                "await-healthy gluetun: needed healthy by qbittorrent <- recreate-container:gluetun",
+                "create-container qbittorrent: provider gluetun is recreated"
+                    + " <- await-healthy:gluetun, remove-container:qbittorrent")),
+        new Case("provider recreated outside podkeeper: the member follows its new ID", media(),
+            converged(media()).running(Stacks.gluetun(), "id-gluetun-2", T0.plusSeconds(60)),
+            List.of("recreate-container qbittorrent: provider gluetun has a new ID")),
+        new Case("provider renamed: the old one is an orphan, removed after its member, before the new one",
+            media(), converged(media()).withoutContainer("gluetun").add(renamed("id-gluetun", "vpn")),
+            List.of("remove-container qbittorrent: provider gluetun is created",
+                "remove-container vpn: not in the desired state (orphan) <- remove-container:qbittorrent",
+                "create-container gluetun: missing <- remove-container:vpn",
+                "await-healthy gluetun: needed healthy by qbittorrent <- create-container:gluetun",
+                "create-container qbittorrent: provider gluetun is created"
+                    + " <- await-healthy:gluetun, remove-container:vpn, remove-container:qbittorrent")));
+  }
+
+  static Stream<Case> removals() {
+    return Stream.of(
+        new Case("orphans: members before providers, containers before networks", media(), converged(media())
+            .add(orphan("vpn-old", Optional.empty())).add(orphan("torrent-old", Optional.of("id-vpn-old")))
+            .network(new ObservedNetwork("net-old", "old-net", Map.of(Labels.STACK, Stacks.STACK))),
+            List.of("remove-container torrent-old: not in the desired state (orphan)",
+                "remove-container vpn-old: not in the desired state (orphan) <- remove-container:torrent-old",
+                "remove-network old-net: not in the desired state (orphan)"
+                    + " <- remove-container:torrent-old, remove-container:vpn-old")),
+        new Case("new containers wait for orphan removals: they may hold a name or a port", media(),
+            converged(media()).withoutContainer("prowlarr").add(orphan("old-prowlarr", Optional.empty())),
+            List.of("remove-container old-prowlarr: not in the desired state (orphan)",
+                "create-container prowlarr: missing <- remove-container:old-prowlarr")),
+        new Case("unlabelled objects and other stacks' objects are never touched", media(), converged(media())
+            .add(unmanaged("random", Map.of())).add(unmanaged("theirs", Map.of(Labels.STACK, "other")))
+            .network(new ObservedNetwork("net-podman", "podman", Map.of())),
+            List.of()),
+        new Case("an emptied file with allowEmpty removes every container, members first",
+            Stacks.withContainers(media(), Map.of()), converged(media()), new PlannerOptions(true, StartGate.ALWAYS_OPEN),
+            List.of("remove-container qbittorrent: not in the desired state (orphan)",
+                "remove-container gluetun: not in the desired state (orphan) <- remove-container:qbittorrent",
+                "remove-container prowlarr: not in the desired state (orphan)",
+                "remove-container sonarr: not in the desired state (orphan)")));
+  }
+
+  static Stream<Case> hostAndUnits() {
+    Path media = Path.of("/srv/media");
+    return Stream.of(
+        new Case("a fresh host: networks, directories, env files, units, then containers in dependency order",
+            media(), WorldBuilder.empty(media()),
+            List.of("create-network media: missing",
+                "ensure-directory /srv/media: missing",
+                "ensure-directory /srv/media/config: missing <- ensure-directory:/srv/media",
+                "ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent"
+                    + " <- ensure-directory:/srv/media",
+                "write-env-file vpn: missing /srv/media/vpn.env <- ensure-directory:/srv/media",
+                "unit-enable jellyfin.service: disabled",
+                "unit-start jellyfin.service: inactive (dead) <- unit-enable:jellyfin.service",
+                "create-container gluetun: missing <- create-network:media, write-env-file:vpn",
+                "await-healthy gluetun: needed healthy by qbittorrent <- create-container:gluetun",
+                "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent, await-healthy:gluetun",
+                "create-container prowlarr: missing <- create-network:media",
+                "create-container sonarr: missing <- create-network:media, ensure-directory:/srv/media/config,"
+                    + " unit-start:jellyfin.service, create-container:prowlarr")),
+        new Case("listed owner and mode are enforced on the directory itself", media(),
+            converged(media()).directory(media, Ownership.DEFAULT, FileMode.DIRECTORY_DEFAULT),
+            List.of("ensure-directory /srv/media: owner 1000:1000, want 0:0; mode 0755, want 0750")),
+        new Case("an unlisted owner or mode is not enforced", media(),
+            converged(media()).directory(media.resolve("config"), new Ownership(0, 0), new FileMode(0700)), List.of()),
+        new Case("a missing bind-mount source is created before its container", media(), converged(media())
+            .withoutPath(media.resolve("qbittorrent")).withoutContainer("qbittorrent"),
+            List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent",
+                "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent")),
+        new Case("env file content differs (never quoted)", media(), converged(media())
+            .envFile("vpn", new EnvFileFacts(Resolution.of(Redacted.of(new byte[] {1})), Optional.of(Redacted.of(new byte[] {2})))),
+            List.of("write-env-file vpn: content differs")),
+        new Case("env file mode differs", media(), converged(media()).withoutPath(Stacks.ENV_FILE)
+            .directory(Stacks.ENV_FILE, new Ownership(0, 0), new FileMode(0644)),
+            List.of("write-env-file vpn: mode 0644, want 0600")),
+        new Case("a missing secret fails its env file and skips its container; the rest goes on", media(), converged(media())
+            .envFile("vpn", new EnvFileFacts(Resolution.failed("secret file /run/secrets/vpn-password is missing"),
+                Optional.empty()))
+            .env("gluetun", Resolution.failed("env file vpn cannot be resolved")),
+            List.of("write-env-file vpn: values cannot be resolved !failed",
+                "recreate-container gluetun: env cannot be resolved <- write-env-file:vpn !failed")),
+        new Case("a missing secret: the missing provider is skipped, and so is its member", media(), converged(media())
+            .withoutContainer("gluetun").withoutContainer("qbittorrent")
+            .envFile("vpn", new EnvFileFacts(Resolution.failed("secret file is missing"), Optional.empty()))
+            .env("gluetun", Resolution.failed("env file vpn cannot be resolved")),
+            List.of("write-env-file vpn: values cannot be resolved !failed",
+                "create-container gluetun: env cannot be resolved <- write-env-file:vpn !failed",
+                "await-healthy gluetun: needed healthy by qbittorrent <- create-container:gluetun",
+                "create-container qbittorrent: missing <- await-healthy:gluetun")),
+        new Case("units: enable, then start, then what requires them", media(), converged(media())
+            .unit(new ObservedUnit("jellyfin.service", "loaded", "failed", "failed", "disabled")).withoutContainer("sonarr"),
+            List.of("unit-enable jellyfin.service: disabled",
+                "unit-start jellyfin.service: failed (failed) <- unit-enable:jellyfin.service",
+                "create-container sonarr: missing <- unit-start:jellyfin.service")),
+        new Case("a static unit cannot be enabled: left alone", media(), converged(media())
+            .unit(new ObservedUnit("jellyfin.service", "loaded", "active", "running", "static")), List.of()),
+        new Case("systemd unreachable: the unit fails, what requires it is skipped", media(), converged(media())
+            .unitsUnavailable("systemd not connected").withoutContainer("sonarr"),
+            List.of("unit-start jellyfin.service: state unknown !failed",
+                "create-container sonarr: missing <- unit-start:jellyfin.service")));
+  }
+
+  static Stream<Case> networks() {
+    return Stream.of(
+        new Case("missing network: created before its containers", media(),
+            converged(media()).withoutNetwork("media").withoutContainer("sonarr"),
+            List.of("create-network media: missing", "create-container sonarr: missing <- create-network:media")),
+        new Case("network name taken by an unmanaged network: fails", media(),
+            converged(media()).network(new ObservedNetwork("net-x", "media", Map.of())),
+            List.of("create-network media: name taken by an unmanaged network !failed")),
+        new Case("network spec changed: its containers removed, it is replaced, they are created", media(),
+            converged(media()).network(new ObservedNetwork("net-media", "media",
+                Map.of(Labels.STACK, Stacks.STACK, Labels.SPEC_HASH, "old"))),
+            List.of("remove-container qbittorrent: provider gluetun is recreated",
+                "remove-container gluetun: network media is recreated <- remove-container:qbittorrent",
+                "remove-container prowlarr: network media is recreated",
+                "remove-container sonarr: network media is recreated",
+                "remove-network media: spec changed (subnet, gateway or dns) <- remove-container:qbittorrent,"
+                    + " remove-container:gluetun, remove-container:prowlarr, remove-container:sonarr",
+                "create-network media: spec changed (subnet, gateway or dns) <- remove-network:media",
+                "create-container gluetun: network media is recreated <- create-network:media, remove-container:gluetun",
+                "await-healthy gluetun: needed healthy by qbittorrent <- create-container:gluetun",
+                "create-container qbittorrent: provider gluetun is recreated"
+                    + " <- await-healthy:gluetun, remove-container:qbittorrent",
+                "create-container prowlarr: network media is recreated <- create-network:media, remove-container:prowlarr",
+                "create-container sonarr: network media is recreated <- create-network:media,"
+                    + " create-container:prowlarr, remove-container:sonarr")));
+  }
+
+  static ObservedContainer unmanaged(String name, Map<String, String> labels) {
+    return new ObservedContainer("id-unmanaged-" + name, name, "localhost/other:1", labels, ContainerStatus.RUNNING,
+        HealthStatus.NONE, Optional.of(T0), Optional.empty(), Optional.of("net:[x]"));
+  }
+
+  static ObservedContainer orphan(String name, Optional<String> providerId) {
+    return new ObservedContainer("id-" + name, name, "localhost/old:1",
+        Map.of(Labels.STACK, Stacks.STACK, Labels.SPEC_HASH, "x"), ContainerStatus.RUNNING, HealthStatus.NONE,
+        Optional.of(T0), providerId, Optional.of("net:[old]"));
+  }
+
+  /** The managed container {@code id} as the file's previous version named it. */
+  static ObservedContainer renamed(String id, String oldName) {
+    return new ObservedContainer(id, oldName, "localhost/gluetun:1",
+        Map.of(Labels.STACK, Stacks.STACK, Labels.SPEC_HASH, "x"), ContainerStatus.RUNNING, HealthStatus.HEALTHY,
+        Optional.of(T0), Optional.empty(), Optional.of("net:[" + id + "]"));
+  }
+}

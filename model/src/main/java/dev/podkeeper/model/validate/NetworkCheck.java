@@ -1,0 +1,75 @@
+package dev.podkeeper.model.validate;
+
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.NetworkAttachment;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each container's {@code network}: a declared bridge network, or {@code container:<x>} where x is
+ * another container of the file on a network of its own. A namespace member has no network identity
+ * of its own, so it cannot publish ports or carry aliases or a hostname: those belong to x.
+ */
+final class NetworkCheck implements Check {
+
+  @Override
+  public void check(DesiredState state, List<Violation> found) {
+    for (ContainerSpec c : state.containers().values()) {
+      NodePath path = Check.container(c.name());
+      if (c.network() instanceof NetworkAttachment.Bridge bridge) {
+        if (!state.networks().containsKey(bridge.network())) {
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("network"), "network names \"" + bridge.network()
+              + "\", which is not a network of this file" + suggestion(bridge.network(), state)));
+        }
+      } else if (c.network() instanceof NetworkAttachment.ContainerNamespace ns) {
+        provider(c, ns.provider(), state.containers(), path, found);
+        member(c, ns.provider(), path, found);
+      }
+    }
+  }
+
+  private static String suggestion(String network, DesiredState state) {
+    if (state.networks().isEmpty()) {
+      return "; declare it under networks:";
+    }
+    String close = Suggestions.didYouMean(network, state.networks().keySet());
+    return close.isEmpty() && state.containers().containsKey(network)
+        ? " (to join container \"" + network + "\", write container:" + network + ")"
+        : close;
+  }
+
+  private static void provider(ContainerSpec c, String provider, Map<String, ContainerSpec> containers,
+      NodePath path, List<Violation> found) {
+    String joins = "container \"" + c.name() + "\" joins \"" + provider + "\"";
+    String problem;
+    if (provider.equals(c.name())) {
+      problem = "container \"" + c.name() + "\" cannot join its own network namespace";
+    } else if (!containers.containsKey(provider)) {
+      problem = joins + ", which is not a container of this file"
+          + Suggestions.didYouMean(provider, containers.keySet());
+    } else if (containers.get(provider).namespaceProvider().isPresent()) {
+      String root = containers.get(provider).namespaceProvider().get();
+      problem = joins + ", which itself joins \"" + root + "\"; join \"" + root + "\" directly";
+    } else {
+      return;
+    }
+    found.add(Violation.at(Rule.NETWORK_PROVIDER, path.key("network"), problem));
+  }
+
+  private static void member(ContainerSpec c, String provider, NodePath path, List<Violation> found) {
+    String joins = "container \"" + c.name() + "\" joins container:" + provider + " and cannot declare ";
+    if (!c.ports().isEmpty()) {
+      found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("ports"),
+          joins + "ports; publish them on \"" + provider + "\""));
+    }
+    if (!c.aliases().isEmpty()) {
+      found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("aliases"),
+          joins + "aliases; give them to \"" + provider + "\""));
+    }
+    if (c.hostname().isPresent()) {
+      found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("hostname"),
+          joins + "a hostname; it has \"" + provider + "\"'s"));
+    }
+  }
+}

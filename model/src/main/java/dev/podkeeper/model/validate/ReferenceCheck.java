@@ -1,0 +1,52 @@
+package dev.podkeeper.model.validate;
+
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.UnitSpec;
+import java.util.List;
+
+/**
+ * {@code dependsOn}, {@code requiresUnits} and {@code envFiles} by name refer to what the file declares
+ * ({@code network} is {@link NetworkCheck}'s). A required unit must be one the file wants active, or
+ * the container would wait for it forever.
+ */
+final class ReferenceCheck implements Check {
+
+  @Override
+  public void check(DesiredState state, List<Violation> found) {
+    for (ContainerSpec c : state.containers().values()) {
+      NodePath path = Check.container(c.name());
+      for (int i = 0; i < c.dependsOn().size(); i++) {
+        String dep = c.dependsOn().get(i);
+        if (!state.containers().containsKey(dep)) {
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("dependsOn").index(i), "dependsOn names \"" + dep
+              + "\", which is not a container of this file" + Suggestions.didYouMean(dep, state.containers().keySet())));
+        }
+      }
+      for (int i = 0; i < c.requiresUnits().size(); i++) {
+        requiredUnit(c.requiresUnits().get(i), state, path.key("requiresUnits").index(i), found);
+      }
+      for (int i = 0; i < c.envFiles().size(); i++) {
+        String envFile = c.envFiles().get(i);
+        // Entries with a slash are paths of existing env files: PathCheck reads those.
+        if (!envFile.contains("/") && !state.envFiles().containsKey(envFile)) {
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("envFiles").index(i), "envFiles names \"" + envFile
+              + "\", which is neither an env file of this file nor an absolute path"
+              + Suggestions.didYouMean(envFile, state.envFiles().keySet())));
+        }
+      }
+    }
+  }
+
+  private static void requiredUnit(String unit, DesiredState state, NodePath path, List<Violation> found) {
+    UnitSpec spec = state.units().get(unit);
+    if (spec == null) {
+      String close = Suggestions.didYouMean(unit, state.units().keySet());
+      found.add(Violation.at(Rule.REFS_UNKNOWN, path, "requiresUnits names \"" + unit
+          + "\", which is not a unit of this file" + (close.isEmpty() ? "; declare it under units:" : close)));
+    } else if (spec.state() != UnitSpec.UnitState.ACTIVE) {
+      found.add(Violation.at(Rule.REFS_INACTIVE_UNIT, path,
+          "requiresUnits names \"" + unit + "\", which the file wants inactive"));
+    }
+  }
+}

@@ -1,0 +1,443 @@
+package dev.podkeeper.it.systemd;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podkeeper.it.PodmanEngineFixture;
+import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.observed.ObservedNetwork;
+import dev.podkeeper.podman.PodmanEngine;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The issue "podkeeper packaged as a systemd service", end to end: the .deb that {@code packaging} builds is
+ * installed with dpkg in a real systemd 252 (Debian bookworm, {@link SystemdContainerFixture}) whose
+ * {@code /run/podman/podman.sock} is the tests' private Podman engine ({@link PodmanEngineFixture}), so the
+ * packaged unit runs unchanged with its default socket. Then, as a user would: write the stack file,
+ * {@code systemctl enable --now podkeeper}, read {@code journalctl -u podkeeper}, {@code systemctl reload},
+ * {@code systemctl stop}. The tests run in order against one service and one stack.
+ *
+ * <p>The stack file is {@code /etc/podkeeper/stack.yaml} as a symlink to {@value #STACK_FILE}, as
+ * configuration managers lay files out. The agent's file watcher watches {@code /etc/podkeeper/} and does not
+ * see an edit of the link's target, so the new container of the reload test can only come from the SIGHUP
+ * that {@code systemctl reload} sends (the log line's {@code trigger=signal} says so).
+ */
+@TestMethodOrder(OrderAnnotation.class)
+@ExtendWith(PackagedAgentE2EIT.PrintServiceOnFailure.class)
+class PackagedAgentE2EIT {
+  private static final String UNIT = "podkeeper.service";
+  /** Where the packaged unit's default --podman-socket points. */
+  private static final String PODMAN_SOCKET_IN_CONTAINER = "/run/podman/podman.sock";
+  private static final String DEB_IN_CONTAINER = "/var/tmp/podkeeper.deb";
+  private static final String STACK_FILE = "/srv/podkeeper-e2e/stack.yaml";
+  /** A secret the web container gets through an env file (fromFile), as the seed stack's VPN credentials. */
+  private static final String SECRET_FILE = "/srv/podkeeper-e2e/token";
+  private static final String ENV_FILE = "/srv/podkeeper-e2e/web.env";
+  private static final String CONFFILE = "/etc/podkeeper/stack.yaml";
+  /** JVM start and a first pass on a loaded 2-core machine; systemd's own start timeout is 90 s. */
+  private static final Duration START_LIMIT = Duration.ofMinutes(2);
+  private static final Duration CHANGE_LIMIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private static PodmanEngineFixture.Engine podman;
+  private static PodmanEngine api;
+  private static SystemdContainerFixture systemd;
+  private static String stack;
+  private static String network;
+  private static String subnet;
+  private static int webPort;
+  private static int sidePort;
+  private static int extraPort;
+  private static String secret;
+  /** The agent's PID inside the container, once active. */
+  private static String mainPid;
+
+  @BeforeAll
+  static void installThePackage() throws IOException {
+    Path deb = builtPackage();
+    podman = PodmanEngineFixture.get();
+    api = new PodmanEngine(podman.socket());
+    stack = podman.uniqueName("pke2e");
+    network = stack + "-net";
+    subnet = podman.randomSubnet();
+    webPort = podman.freeLoopbackPort();
+    sidePort = podman.freeLoopbackPort();
+    extraPort = podman.freeLoopbackPort();
+    secret = "e2e-secret-" + UUID.randomUUID().toString().replace("-", "");
+
+    Path engineSocket = Path.of(URI.create(podman.socket()).getPath()).toRealPath();
+    systemd = SystemdContainerFixture.start(List.of("-v", engineSocket + ":" + PODMAN_SOCKET_IN_CONTAINER));
+
+    // A copy, not a bind mount: another build may rewrite packaging/target while this test runs.
+    Files.copy(deb, inContainer(DEB_IN_CONTAINER), REPLACE_EXISTING);
+    // The image has Java and procps but no podman: the socket stands in for it.
+    systemd.exec("dpkg", "-i", "--ignore-depends=podman", DEB_IN_CONTAINER).orThrow();
+    Files.createDirectories(inContainer(SECRET_FILE).getParent());
+    Files.writeString(inContainer(SECRET_FILE), secret + "\n");
+    writeStackFile(stackFile(false));
+    systemd.exec("ln", "-sfn", STACK_FILE, CONFFILE).orThrow();
+  }
+
+  @AfterAll
+  static void removeEverything() {
+    // The agent first (with its container), or it would put back what is removed next.
+    if (systemd != null) {
+      systemd.close();
+    }
+    if (api == null) {
+      return;
+    }
+    try {
+      // Members of a namespace first: Podman refuses to remove a provider that others joined.
+      List<ObservedContainer> ours = api.listContainers().stream()
+          .filter(c -> c.managedBy(stack) || c.name().startsWith(stack + "-"))
+          .sorted(Comparator.comparing((ObservedContainer c) -> c.namespaceProviderId().isEmpty())).toList();
+      for (ObservedContainer c : ours) {
+        api.removeContainer(c.id());
+      }
+      api.listNetworks().stream().filter(n -> n.name().equals(network)).forEach(n -> api.removeNetwork(n.id()));
+    } finally {
+      try {
+        api.close();
+      } catch (IOException e) {
+        System.err.println("closing the engine client failed: " + e);
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theInstalledServiceIsNotifyWithAWatchdogAndNotStartedByTheInstall() {
+    // WatchdogUSec is not asked here: systemd 252 reports "infinity" until the service starts (see below).
+    Map<String, String> unit = show("Type", "NotifyAccess", "ExecReload", "LoadState", "UnitFileState",
+        "ActiveState", "FragmentPath");
+
+    assertThat(unit).containsEntry("LoadState", "loaded")
+        .containsEntry("FragmentPath", "/lib/systemd/system/podkeeper.service")
+        .containsEntry("Type", "notify")
+        .containsEntry("NotifyAccess", "main")
+        // The package leaves enabling and starting to the user, who writes the file first.
+        .containsEntry("UnitFileState", "disabled")
+        .containsEntry("ActiveState", "inactive");
+    assertThat(unit.get("ExecReload")).contains("/bin/kill").contains("-HUP");
+  }
+
+  @Test
+  @Order(2)
+  void enableNowTurnsActiveOnlyOnceTheFirstPassHasBroughtUpTheStack() {
+    long t0 = System.nanoTime();
+    systemd.exec("systemctl", "enable", "--now", "--no-block", UNIT).orThrow();
+
+    // Type=notify: "active" means the agent sent READY=1, which it does after its first reconcile pass.
+    await().atMost(START_LIMIT).pollInterval(POLL).until(() -> {
+      String state = systemd.exec("systemctl", "is-active", UNIT).stdout().strip();
+      assertThat(state).as("podkeeper.service's state (fails fast)").isNotEqualTo("failed");
+      return state.equals("active");
+    });
+    System.err.printf("packaged agent: enable --now -> active in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+    // So the stack is up at that moment already, without waiting.
+    assertThat(managedContainers()).filteredOn(ObservedContainer::running).extracting(ObservedContainer::name)
+        .containsExactlyInAnyOrder(stack + "-web", stack + "-side");
+    Map<String, String> unit = show("MainPID", "StatusText", "UnitFileState", "SubState", "WatchdogUSec");
+    mainPid = unit.get("MainPID");
+    assertThat(unit).containsEntry("UnitFileState", "enabled").containsEntry("SubState", "running")
+        .containsEntry("WatchdogUSec", "30s");
+    // The latest pass's summary as STATUS= (what `systemctl status` shows): the startup pass, or one that its
+    // own engine events asked for since.
+    assertThat(unit.get("StatusText")).matches("pass \\S+ \\(\\w+\\): converged (\\d+)/\\1, \\d+ actions, 0 failed, .*");
+    // The launcher execs the JVM: systemd accepts READY=1 and pings only from the main process.
+    assertThat(systemd.exec("ps", "-o", "comm=", "-p", mainPid).orThrow().stdout().strip()).isEqualTo("java");
+  }
+
+  @Test
+  @Order(3)
+  void theStackRunsInTheEngineWithItsLabelsNetworkAndPorts() {
+    ObservedContainer web = container(stack + "-web").orElseThrow();
+    ObservedContainer side = container(stack + "-side").orElseThrow();
+    assertThat(List.of(web, side)).allSatisfy(c -> {
+      assertThat(c.running()).as(c.name() + " running").isTrue();
+      assertThat(c.labels()).containsEntry(Labels.STACK, stack).containsKey(Labels.SPEC_HASH);
+      assertThat(c.image()).contains("podkeeper-test");
+    });
+    assertThat(side.namespaceProviderId()).contains(web.id());
+    ObservedNetwork net = api.listNetworks().stream().filter(n -> n.name().equals(network)).findFirst()
+        .orElseThrow(() -> new AssertionError("no network " + network + " in the engine"));
+    assertThat(net.managedBy(stack)).isTrue();
+
+    // The ports the agent published, from this host: side's httpd answers on web's port, in web's namespace.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).ignoreExceptions().untilAsserted(() -> {
+      assertThat(httpGet(webPort)).isEqualTo("web");
+      assertThat(httpGet(sidePort)).isEqualTo("side");
+    });
+  }
+
+  @Test
+  @Order(4)
+  void theJournalHasTheReconcileLogOfThePass() {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).untilAsserted(() -> {
+      List<String> log = journal();
+      assertThat(actionLine(log, "create-network", network)).hasValueSatisfying(line ->
+          assertThat(line).contains("trigger=startup").contains("outcome=ok").containsPattern("duration_ms=\\d+"));
+      for (String name : List.of(stack + "-web", stack + "-side")) {
+        assertThat(actionLine(log, "create-container", name)).hasValueSatisfying(line ->
+            assertThat(line).contains("trigger=startup").contains("outcome=ok").contains("cause="));
+      }
+      assertThat(log).anyMatch(Pattern.compile(
+          "^time=\\S+ pass=\\S+ trigger=startup converged=(\\d+)/\\1 actions=\\d+ failures=0 .*duration_ms=\\d+")
+          .asPredicate());
+    });
+  }
+
+  @Test
+  @Order(5)
+  void theSecretReachesTheContainerButNeverTheJournal() {
+    assertThat(podman.podman("exec", stack + "-web", "sh", "-c", "echo \"$E2E_TOKEN\"").strip()).isEqualTo(secret);
+    assertThat(Files.exists(inContainer(ENV_FILE))).as(ENV_FILE + " written").isTrue();
+
+    // Spec section 4: secret values never appear in any log. The journal is the packaged agent's log.
+    List<String> leaks = journal().stream().filter(line -> line.contains(secret)).limit(5).toList();
+    assertThat(leaks).as("journal lines of podkeeper.service that show the secret value").isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void reloadReReadsTheEditedFileAndCreatesTheNewContainer() throws IOException {
+    Instant webStarted = container(stack + "-web").flatMap(ObservedContainer::startedAt).orElseThrow();
+    Path next = inContainer(STACK_FILE + ".new");
+    Files.writeString(next, stackFile(true));
+
+    // The edit and the reload in one go: nothing else (a periodic resync) gets between them.
+    systemd.exec("sh", "-c", "mv -f " + STACK_FILE + ".new " + STACK_FILE + " && systemctl reload " + UNIT)
+        .orThrow();
+
+    await().atMost(CHANGE_LIMIT).pollInterval(POLL).until(() -> container(stack + "-extra")
+        .filter(ObservedContainer::running).filter(c -> c.managedBy(stack)).isPresent());
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).untilAsserted(() -> {
+      List<String> log = journal();
+      assertThat(log).anyMatch(line -> line.contains("SIGHUP"));
+      assertThat(actionLine(log, "create-container", stack + "-extra")).hasValueSatisfying(line ->
+          assertThat(line).contains("trigger=signal").contains("outcome=ok"));
+    });
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).ignoreExceptions()
+        .untilAsserted(() -> assertThat(httpGet(extraPort)).isEqualTo("extra"));
+    // A reload is not a restart: same agent process, the running containers untouched.
+    Map<String, String> unit = show("MainPID", "ActiveState", "NRestarts");
+    assertThat(unit).containsEntry("MainPID", mainPid).containsEntry("ActiveState", "active")
+        .containsEntry("NRestarts", "0");
+    assertThat(container(stack + "-web").flatMap(ObservedContainer::startedAt)).contains(webStarted);
+  }
+
+  @Test
+  @Order(7)
+  void theWatchdogIsPinged() {
+    // WatchdogTimestamp moves on every WATCHDOG=1 systemd accepts; the agent pings every WatchdogSec/2 = 15 s.
+    String first = show("WatchdogTimestampMonotonic").get("WatchdogTimestampMonotonic");
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        !show("WatchdogTimestampMonotonic").get("WatchdogTimestampMonotonic").equals(first));
+    assertThat(show("MainPID", "NRestarts")).containsEntry("MainPID", mainPid).containsEntry("NRestarts", "0");
+  }
+
+  @Test
+  @Order(8)
+  void stopEndsTheAgentCleanlyAndLeavesEveryContainerRunning() {
+    List<String> names = List.of(stack + "-web", stack + "-side", stack + "-extra");
+    Map<String, ObservedContainer> before = new LinkedHashMap<>();
+    names.forEach(n -> before.put(n, container(n).orElseThrow()));
+
+    long t0 = System.nanoTime();
+    systemd.exec("systemctl", "stop", UNIT).orThrow();
+    System.err.printf("packaged agent: systemctl stop took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+    // Exit 0 on SIGTERM: a clean stop, not "failed".
+    assertThat(show("ActiveState", "Result", "ExecMainStatus", "NRestarts"))
+        .containsEntry("ActiveState", "inactive").containsEntry("Result", "success")
+        .containsEntry("ExecMainStatus", "0").containsEntry("NRestarts", "0");
+    for (String name : names) {
+      ObservedContainer now = container(name).orElseThrow(() -> new AssertionError(name + " is gone"));
+      assertThat(now.running()).as(name + " still running").isTrue();
+      assertThat(now.id()).as(name + "'s id").isEqualTo(before.get(name).id());
+      assertThat(now.startedAt()).as(name + "'s start time").isEqualTo(before.get(name).startedAt());
+    }
+    assertThat(journal()).anyMatch(line -> line.contains("SIGTERM"));
+  }
+
+  // ---- the stack
+
+  private static String stackFile(boolean withExtra) {
+    String image = PodmanEngineFixture.TEST_IMAGE;
+    StringBuilder yaml = new StringBuilder("""
+        version: 1
+        stack: %1$s
+        networks:
+          %2$s:
+            subnet: %3$s
+        envFiles:
+          web-env:
+            path: %9$s
+            values:
+              E2E_TOKEN: { fromFile: %10$s }
+        containers:
+          %1$s-web:
+            image: %4$s
+            network: %2$s
+            envFiles: [web-env]
+            ports:
+              - 127.0.0.1:%5$d:8080
+              - 127.0.0.1:%6$d:8081
+            command: ["sh", "-c", "%7$s"]
+            stopTimeout: 1s
+          %1$s-side:
+            image: %4$s
+            network: container:%1$s-web
+            command: ["sh", "-c", "%8$s"]
+            stopTimeout: 1s
+        """.formatted(stack, network, subnet, image, webPort, sidePort, httpd("web", 8080), httpd("side", 8081),
+        ENV_FILE, SECRET_FILE));
+    if (withExtra) {
+      yaml.append("""
+            %1$s-extra:
+              image: %2$s
+              network: %3$s
+              ports: [127.0.0.1:%4$d:8080]
+              command: ["sh", "-c", "%5$s"]
+              stopTimeout: 1s
+          """.formatted(stack, image, network, extraPort, httpd("extra", 8080)));
+    }
+    return yaml.toString();
+  }
+
+  /** A shell command serving {@code text} on {@code port} (busybox httpd; it ignores SIGTERM as PID 1). */
+  private static String httpd(String text, int port) {
+    return "mkdir -p /www && echo " + text + " > /www/index.html && exec httpd -f -p " + port + " -h /www";
+  }
+
+  /** Written beside and renamed over, so that no pass ever reads half a file. */
+  private static void writeStackFile(String yaml) throws IOException {
+    Path file = inContainer(STACK_FILE);
+    Files.createDirectories(file.getParent());
+    Path temp = file.resolveSibling(".stack.yaml.tmp");
+    Files.writeString(temp, yaml);
+    Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
+  }
+
+  // ---- looking at the engine and the service
+
+  private static List<ObservedContainer> managedContainers() {
+    return api.listContainers().stream().filter(c -> c.managedBy(stack)).toList();
+  }
+
+  private static Optional<ObservedContainer> container(String name) {
+    return api.listContainers().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  private static String httpGet(int port) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    return response.body().strip();
+  }
+
+  /** {@code systemctl show podkeeper.service -p NAME...} as a map. */
+  private static Map<String, String> show(String... properties) {
+    List<String> argv = new ArrayList<>(List.of("systemctl", "show", UNIT));
+    for (String p : properties) {
+      argv.add("-p");
+      argv.add(p);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    systemd.exec(argv.toArray(String[]::new)).orThrow().stdout().lines().forEach(line -> {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    });
+    return values;
+  }
+
+  /** The service's messages, without journald's prefixes. */
+  private static List<String> journal() {
+    return systemd.exec("journalctl", "-u", UNIT, "--no-pager", "-o", "cat").orThrow().stdout().lines().toList();
+  }
+
+  /** The reconcile log's line for {@code action} on {@code target} (logfmt; the last one if there are several). */
+  private static Optional<String> actionLine(List<String> log, String action, String target) {
+    return log.stream().filter(line -> line.startsWith("time="))
+        .filter(line -> line.contains(" action=" + action + " ") && line.contains(" target=" + target + " "))
+        .reduce((first, second) -> second);
+  }
+
+  private static Path inContainer(String absolutePath) {
+    return systemd.rootFs().resolve(absolutePath.substring(1));
+  }
+
+  /** The newest packaging/target/podkeeper_*.deb; the reactor builds packaging before this module. */
+  private static Path builtPackage() throws IOException {
+    Path target = repo().resolve("packaging/target");
+    try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+      return files.filter(p -> p.getFileName().toString().matches("podkeeper_.*\\.deb"))
+          .max(Comparator.comparing(p -> p.toFile().lastModified()))
+          .orElseThrow(() -> new IllegalStateException("no podkeeper_*.deb in " + target + ": build it first "
+              + "(mvn verify from the repository root, or mvn -pl model,podman-adapter,systemd-adapter,agent,"
+              + "packaging install -DskipTests)"));
+    }
+  }
+
+  private static Path repo() {
+    String property = System.getProperty("podkeeper.repo");
+    Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
+    for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("packaging/src/deb"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no packaging/src/deb above " + start + "; set -Dpodkeeper.repo");
+  }
+
+  /** On a failure: what systemd says about the service, and its journal. */
+  static final class PrintServiceOnFailure implements TestWatcher {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (systemd == null) {
+        return;
+      }
+      try {
+        System.err.println("---- systemctl status " + UNIT + "\n"
+            + systemd.exec("systemctl", "status", "--no-pager", "-l", UNIT).stdout());
+        System.err.println("---- journalctl -u " + UNIT + " (last 300 lines)\n"
+            + systemd.exec("journalctl", "-u", UNIT, "--no-pager", "-n", "300").stdout());
+      } catch (RuntimeException e) {
+        System.err.println("could not read the service's state: " + e);
+      }
+    }
+  }
+}
