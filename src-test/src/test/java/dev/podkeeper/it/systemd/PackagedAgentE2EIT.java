@@ -84,6 +84,7 @@ class PackagedAgentE2EIT {
   @BeforeAll
   static void installThePackage() throws IOException {
     Path deb = builtPackage();
+    System.err.println("packaged agent: installing " + deb + " of " + Files.getLastModifiedTime(deb));
     podman = PodmanEngineFixture.get();
     api = new PodmanEngine(podman.socket());
     stack = podman.uniqueName("pke2e");
@@ -288,7 +289,9 @@ class PackagedAgentE2EIT {
       assertThat(now.id()).as(name + "'s id").isEqualTo(before.get(name).id());
       assertThat(now.startedAt()).as(name + "'s start time").isEqualTo(before.get(name).startedAt());
     }
-    assertThat(journal()).anyMatch(line -> line.contains("SIGTERM"));
+    List<String> journal = journal();
+    assertThat(journal).anyMatch(line -> line.contains("SIGTERM"));
+    System.err.printf("packaged agent: %d journal lines from podkeeper.service in this test%n", journal.size());
   }
 
   // ---- the stack
@@ -435,6 +438,9 @@ class PackagedAgentE2EIT {
             + systemd.exec("systemctl", "status", "--no-pager", "-l", UNIT).stdout());
         System.err.println("---- journalctl -u " + UNIT + " (last 300 lines)\n"
             + systemd.exec("journalctl", "-u", UNIT, "--no-pager", "-n", "300").stdout());
+        // A flood of output makes journald drop messages (RateLimitBurst=): then log lines are missing.
+        System.err.println("---- journald's own messages\n"
+            + systemd.exec("journalctl", "-u", "systemd-journald", "--no-pager", "-n", "20").stdout());
       } catch (RuntimeException e) {
         System.err.println("could not read the service's state: " + e);
       }
