@@ -174,7 +174,9 @@ class PodmanEngineFieldMappingIT {
 
     engine.startContainer(id);
 
-    assertThat(httpGet("127.0.0.1", tcpPort)).isEqualTo("served by " + stack + "\n");
+    // httpd inside starts listening a moment after the container is running.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        .untilAsserted(() -> assertThat(httpGet("127.0.0.1", tcpPort)).isEqualTo("served by " + stack + "\n"));
     assertThat(engine.runHealthCheck(id)).isEqualTo(HealthStatus.HEALTHY);
     assertThatThrownBy(() -> podman.podman("exec", id, "touch", "/www/written"))
         .as("the bind is read-only").hasMessageContaining("Read-only file system");
