@@ -3,6 +3,7 @@ package dev.podkeeper.agent.cli;
 import static dev.podkeeper.agent.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podkeeper.model.parse.Parsing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ class ValidateCommandTest {
 
   @Test
   void aValidFileExitsZeroAndSaysWhatItHolds() {
-    Path example = repositoryRoot().resolve("examples/hwc-server.yaml");
+    Path example = Parsing.repositoryRoot().resolve("examples/hwc-server.yaml");
     CommandLineRun run = run("validate", example.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(example + ": valid (10 containers, 1 network, 23 directories, 1 env file, 6 units)\n");
@@ -78,15 +79,5 @@ class ValidateCommandTest {
 
   private Path write(String yaml) throws IOException {
     return Files.writeString(dir.resolve("stack.yaml"), yaml);
-  }
-
-  /** The directory holding {@code examples/}; tests run in the module directory. */
-  static Path repositoryRoot() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isDirectory(d.resolve("examples")) && Files.exists(d.resolve("pom.xml"))) {
-        return d;
-      }
-    }
-    throw new AssertionError("no examples/ above " + Path.of("").toAbsolutePath());
   }
 }

@@ -11,6 +11,7 @@ import dev.podkeeper.model.validate.HostPaths;
 import dev.podkeeper.model.validate.MountSyntax;
 import dev.podkeeper.model.validate.NodePath;
 import dev.podkeeper.model.validate.PortSyntax;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Rule;
 import dev.podkeeper.model.validate.ShellWords;
 import dev.podkeeper.model.validate.ValueSyntax;
@@ -130,8 +131,8 @@ final class ContainerBinder {
       if (label.value() instanceof YamlNode.Scalar s && !s.isNull()) {
         labels.put(label.key(), s.text());
       } else {
-        c.report(label.keyLocation(), Rule.VALUE_TYPE, "label " + label.key() + " needs a single value, not "
-            + YamlNode.describe(label.value()) + "; write " + label.key() + ": \"\" for an empty one");
+        c.report(label.keyLocation(), Rule.VALUE_TYPE, "label " + Quote.bare(label.key()) + " needs a single value, not "
+            + YamlNode.describe(label.value()) + "; write " + Quote.bare(label.key()) + ": \"\" for an empty one");
       }
     }
     return labels;

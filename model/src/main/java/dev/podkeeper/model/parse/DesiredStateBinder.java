@@ -11,6 +11,7 @@ import dev.podkeeper.model.desired.UnitSpec.UnitState;
 import dev.podkeeper.model.parse.YamlNode.Entry;
 import dev.podkeeper.model.validate.HostPaths;
 import dev.podkeeper.model.validate.NodePath;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Rule;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class DesiredStateBinder {
     String version = top.requiredText("version", "1");
     if (!version.equals("1")) {
       top.node("version").ifPresent(n -> top.report(n, Rule.VERSION,
-          "version " + version + " is not supported; this podkeeper reads version 1"));
+          "version " + Quote.bare(version) + " is not supported; this podkeeper reads version 1"));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.parse.YamlNode.Entry;
 import dev.podkeeper.model.validate.HostPaths;
 import dev.podkeeper.model.validate.NodePath;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Rule;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.nio.file.Path;
@@ -56,10 +57,10 @@ final class EnvBinder {
     }
     if (value instanceof YamlNode.Scalar) {
       owner.report(entry.keyLocation(), Rule.ENV_VALUE,
-          "env " + entry.key() + " has no value; write " + entry.key() + ": \"\" for an empty one");
+          "env " + Quote.bare(entry.key()) + " has no value; write " + Quote.bare(entry.key()) + ": \"\" for an empty one");
     } else {
       owner.report(value.location(), Rule.ENV_VALUE,
-          "env " + entry.key() + " must be a string, number or boolean, not " + YamlNode.describe(value));
+          "env " + Quote.bare(entry.key()) + " must be a string, number or boolean, not " + YamlNode.describe(value));
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package dev.podkeeper.model.parse;
 
 import dev.podkeeper.model.validate.NodePath;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Suggestions;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,8 @@ record KnownKeys(Set<String> keys) {
   String unknown(String key, NodePath where) {
     String compose = COMPOSE.get(key);
     String hint = compose != null && keys.contains(compose)
-        ? " (did you mean \"" + compose + "\"?)"
+        ? " (did you mean " + Quote.of(compose) + "?)"
         : Suggestions.didYouMean(key, keys);
-    return "unknown key \"" + key + "\" " + where.where() + hint;
+    return "unknown key " + Quote.of(key) + " " + where.where() + hint;
   }
 }

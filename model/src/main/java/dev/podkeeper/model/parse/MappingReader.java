@@ -3,6 +3,7 @@ package dev.podkeeper.model.parse;
 import dev.podkeeper.model.parse.YamlNode.Entry;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.NodePath;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Rule;
 import dev.podkeeper.model.validate.Syntax;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ final class MappingReader {
     return entry(key).flatMap(e -> scalarText(e, key).flatMap(text -> {
       E value = words.get(text);
       if (value == null) {
-        report(e.value(), Rule.VALUE_ENUM, key + " \"" + text + "\" must be one of " + wordList);
+        report(e.value(), Rule.VALUE_ENUM, key + " " + Quote.of(text) + " must be one of " + wordList);
       }
       return Optional.ofNullable(value);
     }));

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 /**
  * The file's text: read whole, at most {@link #MAX_BYTES} (a desired-state file is a few kilobytes; this
  * also stops {@code /dev/zero} or a runaway generator), and strictly UTF-8, with a bad byte reported
- * where it is rather than silently replaced.
+ * where it is rather than silently replaced. Lines are at most {@link #MAX_LINE} long: snakeyaml scans a
+ * line in time that grows with the square of its length (one 8 MiB line takes a minute).
  */
 final class SourceText {
   static final int MAX_BYTES = 8 << 20;
+  static final int MAX_LINE = 64 << 10;
 
   private SourceText() {}
 
@@ -36,13 +38,13 @@ final class SourceText {
       throw unreadable(label, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     checkSize(label, bytes.length);
-    return withoutBom(decode(label, bytes));
+    return checkLines(label, withoutBom(decode(label, bytes)));
   }
 
   /** Text already in memory goes through the same limit. */
   static String of(String label, String text) throws InvalidDesiredStateException {
     checkSize(label, text.length());
-    return withoutBom(text);
+    return checkLines(label, withoutBom(text));
   }
 
   private static void checkSize(String label, long size) throws InvalidDesiredStateException {
@@ -50,6 +52,20 @@ final class SourceText {
       throw Problems.single(label, Location.START, Rule.FILE_TOO_LARGE,
           "the file is larger than 8 MiB, too large for a desired-state file");
     }
+  }
+
+  private static String checkLines(String label, String text) throws InvalidDesiredStateException {
+    int line = 1;
+    for (int start = 0; start < text.length(); line++) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      if (end - start > MAX_LINE) {
+        throw Problems.single(label, new Location(line, 1), Rule.FILE_TOO_LARGE, "line " + line + " is longer than "
+            + MAX_LINE + " characters, too long for a desired-state file");
+      }
+      start = end + 1;
+    }
+    return text;
   }
 
   private static String decode(String label, byte[] bytes) throws InvalidDesiredStateException {

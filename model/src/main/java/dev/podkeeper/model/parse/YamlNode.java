@@ -2,6 +2,7 @@ package dev.podkeeper.model.parse;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.podkeeper.model.validate.Quote;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,6 @@ sealed interface YamlNode {
       return "a mapping";
     }
     Scalar scalar = (Scalar) node;
-    return scalar.isNull() ? "nothing" : "\"" + scalar.text() + "\"";
+    return scalar.isNull() ? "nothing" : Quote.of(scalar.text());
   }
 }

@@ -1,12 +1,11 @@
 package dev.podkeeper.model.parse;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.podkeeper.model.parse.YamlNode.Entry;
 import dev.podkeeper.model.parse.YamlNode.Kind;
 import dev.podkeeper.model.validate.NodePath;
+import dev.podkeeper.model.validate.Quote;
 import dev.podkeeper.model.validate.Rule;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,22 +15,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Streams the YAML tokens into a {@link YamlNode} tree, taking each node's line and column from the
  * token that starts it. Duplicate keys are reported and reading goes on; anything that leaves no tree
  * (bad syntax, a limit hit) ends reading with one located problem.
  *
- * <p>Aliases are resolved by sharing the anchored node, never by copying; still, every alias counts
- * the size of what it stands for, so a "billion laughs" document stops at {@link #MAX_NODES}.
+ * <p>Aliases of mappings and lists share the anchored node, never copy it; still, every alias counts
+ * the size of what it stands for, so a "billion laughs" document stops at {@link #MAX_NODES}. An alias
+ * of a scalar is a copy at the alias's own place.
  * {@code <<} merge keys are supported (explicit keys win, then earlier merges).
  */
 final class YamlTreeReader {
   static final int MAX_DEPTH = 64;
   static final int MAX_ALIASES = 50;
   static final long MAX_NODES = 100_000;
-  private static final YAMLFactory FACTORY = factory();
+  private static final YAMLFactory FACTORY = AnchorAwareYamlFactory.hardened(MAX_DEPTH, MAX_ALIASES);
 
   private final AnchorAwareYamlFactory.Parser parser;
   private final String text;
@@ -55,39 +54,16 @@ final class YamlTreeReader {
     }
   }
 
-  private YamlTreeReader(String text, Problems problems) throws IOException {
-    this.parser = (AnchorAwareYamlFactory.Parser) FACTORY.createParser(new StringReader(text));
+  private YamlTreeReader(AnchorAwareYamlFactory.Parser parser, String text, Problems problems) {
+    this.parser = parser;
     this.text = text;
     this.problems = problems;
   }
 
-  private static YAMLFactory factory() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(16 << 20);
-    // These two bind snakeyaml's Composer, which Jackson's streaming parser does not use: set for any
-    // future use of these options, and enforced by this class itself.
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    // Duplicate keys are an error, but this class reports each one where it is and reads on; with
-    // allowDuplicateKeys false, Jackson would stop at the first with an exception instead.
-    options.setAllowDuplicateKeys(true);
-    return new AnchorAwareYamlFactory(YAMLFactory.builder()
-        .loaderOptions(options)
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH + 1) // a backstop: this class stops at MAX_DEPTH with a clearer message
-            .maxNumberLength(100_000) // numbers are read from their text by the binder, with their own limits
-            .build())
-        // YAML 1.2 booleans: yes, no, on, off stay words (restart: no, an env value "on").
-        .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS));
-  }
-
   /** The tree, or empty when the file is not readable YAML (the reason is then in {@code problems}). */
   static Optional<YamlNode> read(String text, Problems problems) {
-    try {
-      YamlTreeReader reader = new YamlTreeReader(text, problems);
-      try (YAMLParser ignored = reader.parser) {
-        return Optional.of(reader.document());
-      }
+    try (var parser = (AnchorAwareYamlFactory.Parser) FACTORY.createParser(new StringReader(text))) {
+      return Optional.of(new YamlTreeReader(parser, text, problems).document());
     } catch (Stop stop) {
       problems.add(stop.at, stop.rule, stop.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -146,9 +122,14 @@ final class YamlTreeReader {
   private Built alias(String name, Location at) throws Stop {
     Built target = anchors.get(name);
     if (target == null) {
-      throw new Stop(at, Rule.YAML_ALIAS, "alias *" + name + " refers to no anchor &" + name + " before it");
+      throw new Stop(at, Rule.YAML_ALIAS, "alias *" + Quote.bare(name) + " refers to no anchor &" + Quote.bare(name) + " before it");
     }
-    if (!(target.node() instanceof YamlNode.Scalar) && ++aliases > MAX_ALIASES) {
+    // A scalar is copied to where the alias is, so a problem with the value points at its use.
+    if (target.node() instanceof YamlNode.Scalar s) {
+      count(at);
+      return new Built(new YamlNode.Scalar(s.text(), s.kind(), at), 1);
+    }
+    if (++aliases > MAX_ALIASES) {
       throw new Stop(at, Rule.YAML_ALIAS, "more than " + MAX_ALIASES + " aliases of mappings or lists");
     }
     nodes += target.size();
@@ -193,7 +174,7 @@ final class YamlTreeReader {
       if (mergeKey) {
         merged.addAll(mergeSources(value.node()));
       } else if (explicit.containsKey(key)) {
-        problems.add(keyAt, Rule.KEYS_DUPLICATE, "key \"" + key + "\" appears twice " + path.where()
+        problems.add(keyAt, Rule.KEYS_DUPLICATE, "key " + Quote.of(key) + " appears twice " + path.where()
             + " (first at " + problems.reference(explicit.get(key).keyLocation()) + ")");
       } else {
         explicit.put(key, new Entry(key, keyAt, value.node()));

@@ -13,16 +13,16 @@ record Cidr(InetAddress network, int prefixLength) {
     Optional<InetAddress> address = slash < 0 ? Optional.empty() : IpAddresses.parse(text.substring(0, slash));
     String prefix = slash < 0 ? "" : text.substring(slash + 1);
     if (address.isEmpty() || !prefix.matches("\\d{1,3}")) {
-      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet \"" + text + "\" is not a CIDR such as 10.89.0.0/24");
+      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet " + Quote.of(text) + " is not a CIDR such as 10.89.0.0/24");
     }
     int bits = address.get().getAddress().length * 8;
     int length = Integer.parseInt(prefix);
     if (length > bits) {
-      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet \"" + text + "\" has a prefix longer than " + bits);
+      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet " + Quote.of(text) + " has a prefix longer than " + bits);
     }
     InetAddress network = IpAddresses.byAddress(masked(address.get().getAddress(), length));
     if (!network.equals(address.get())) {
-      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet \"" + text + "\" has host bits set; write "
+      throw new FormatException(Rule.NETWORKS_SUBNET, "subnet " + Quote.of(text) + " has host bits set; write "
           + network.getHostAddress() + "/" + length);
     }
     return new Cidr(network, length);

@@ -21,7 +21,7 @@ final class DuplicatePathCheck implements Check {
       NodePath path = NodePath.of("directories").index(i).key("path");
       NodePath first = directories.putIfAbsent(dir, path);
       if (first != null) {
-        found.add(Violation.at(Rule.DIRECTORIES_DUPLICATE, path, "directory " + dir + " is already listed")
+        found.add(Violation.at(Rule.DIRECTORIES_DUPLICATE, path, "directory " + Quote.bare(dir.toString()) + " is already listed")
             .relatedTo(first));
       }
     }
@@ -30,7 +30,7 @@ final class DuplicatePathCheck implements Check {
       String first = envFiles.putIfAbsent(envFile.path(), envFile.name());
       if (first != null) {
         found.add(Violation.at(Rule.ENV_FILES_DUPLICATE, NodePath.of("envFiles", envFile.name(), "path"),
-            "env file \"" + envFile.name() + "\" writes " + envFile.path() + ", as env file \"" + first + "\" does")
+            "env file " + Quote.of(envFile.name()) + " writes " + Quote.bare(envFile.path().toString()) + ", as env file " + Quote.of(first) + " does")
             .relatedTo(NodePath.of("envFiles", first, "path")));
       }
     }

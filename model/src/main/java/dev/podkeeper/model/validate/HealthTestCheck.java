@@ -20,18 +20,18 @@ final class HealthTestCheck implements Check {
       switch (kind) {
         case "CMD", "CMD-SHELL" -> {
           if (test.size() < 2) {
-            found.add(Violation.at(Rule.VALUE_TYPE, path, "health test " + kind + " of container \"" + c.name()
-                + "\" names nothing to run, e.g. [\"" + kind + "\", \"" + (kind.equals("CMD") ? "/bin/check" : "check || exit 1") + "\"]"));
+            found.add(Violation.at(Rule.VALUE_TYPE, path, "health test " + kind + " of container " + Quote.of(c.name())
+              + " names nothing to run, e.g. [\"" + kind + "\", \"" + (kind.equals("CMD") ? "/bin/check" : "check || exit 1") + "\"]"));
           }
         }
         case "NONE" -> {
           if (test.size() > 1) {
-            found.add(Violation.at(Rule.VALUE_TYPE, path, "health test NONE of container \"" + c.name()
-                + "\" takes nothing after NONE"));
+            found.add(Violation.at(Rule.VALUE_TYPE, path, "health test NONE of container " + Quote.of(c.name())
+              + " takes nothing after NONE"));
           }
         }
-        default -> found.add(Violation.at(Rule.VALUE_ENUM, path, "health test of container \"" + c.name()
-            + "\" must start with CMD, CMD-SHELL or NONE, e.g. [\"CMD-SHELL\", \"wget -q -O- http://127.0.0.1:80\"]"));
+        default -> found.add(Violation.at(Rule.VALUE_ENUM, path, "health test of container " + Quote.of(c.name())
+              + " must start with CMD, CMD-SHELL or NONE, e.g. [\"CMD-SHELL\", \"wget -q -O- http://127.0.0.1:80\"]"));
       }
     }
   }

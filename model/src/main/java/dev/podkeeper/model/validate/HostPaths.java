@@ -18,24 +18,24 @@ public final class HostPaths {
    */
   public static Path parse(String what, String text) throws FormatException {
     if (!text.startsWith("/")) {
-      throw new FormatException(Rule.PATH_ABSOLUTE, what + " \"" + text + "\" is not an absolute path");
+      throw new FormatException(Rule.PATH_ABSOLUTE, what + " " + Quote.of(text) + " is not an absolute path");
     }
     String normal = normalForm(text);
     if (!normal.equals(text)) {
       throw new FormatException(Rule.PATH_NORMALISED,
-          what + " \"" + text + "\" is not normalised; write \"" + normal + "\"");
+          what + " " + Quote.of(text) + " is not normalised; write " + Quote.of(normal));
     }
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
-      throw new FormatException(Rule.PATH_ABSOLUTE, what + " \"" + text + "\" is not a valid path: " + e.getReason());
+      throw new FormatException(Rule.PATH_ABSOLUTE, what + " " + Quote.of(text) + " is not a valid path: " + e.getReason());
     }
   }
 
   /** An absolute path inside a container (only its own root applies there, so only this is checked). */
   public static String containerPath(String what, String text) throws FormatException {
     if (!text.startsWith("/")) {
-      throw new FormatException(Rule.PATH_ABSOLUTE, what + " \"" + text + "\" is not an absolute path");
+      throw new FormatException(Rule.PATH_ABSOLUTE, what + " " + Quote.of(text) + " is not an absolute path");
     }
     return text;
   }

@@ -27,8 +27,8 @@ final class KeyValueCheck implements Check {
       envNames(envFile.values().keySet(), values, found);
       envFile.values().forEach((name, value) -> {
         if (value instanceof EnvValue.Literal literal && literal.value().matches("(?s).*[\r\n].*")) {
-          found.add(Violation.at(Rule.ENV_VALUE, values.key(name), "value of " + name + " in env file \""
-              + envFile.name() + "\" contains a line break, which an env file cannot hold"));
+          found.add(Violation.at(Rule.ENV_VALUE, values.key(name), "value of " + Quote.bare(name) + " in env file "
+              + Quote.of(envFile.name()) + " contains a line break, which an env file cannot hold"));
         }
       });
     }
@@ -42,7 +42,7 @@ final class KeyValueCheck implements Check {
     for (String name : names) {
       if (!ENV_NAME.matcher(name).matches()) {
         found.add(Violation.atKey(Rule.ENV_NAME, path.key(name),
-            "env name \"" + name + "\" must match " + ENV_NAME.pattern()));
+            "env name " + Quote.of(name) + " must match " + ENV_NAME.pattern()));
       }
     }
   }
@@ -51,7 +51,7 @@ final class KeyValueCheck implements Check {
     for (String key : labels.keySet()) {
       if (key.startsWith(RESERVED_PREFIX)) {
         found.add(Violation.atKey(Rule.LABELS_RESERVED, path.key(key),
-            "label \"" + key + "\" is reserved for podkeeper"));
+            "label " + Quote.of(key) + " is reserved for podkeeper"));
       }
     }
   }

@@ -14,15 +14,15 @@ public final class MountSyntax {
     String[] parts = text.split(":", -1);
     if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty()) {
       throw new FormatException(Rule.VOLUMES_SYNTAX,
-          "volume \"" + text + "\" is not SOURCE:CONTAINERPATH[:ro|:rw]");
+          "volume " + Quote.of(text) + " is not SOURCE:CONTAINERPATH[:ro|:rw]");
     }
     if (!parts[1].startsWith("/")) {
-      throw new FormatException(Rule.VOLUMES_SYNTAX, "volume \"" + text + "\" needs an absolute container path");
+      throw new FormatException(Rule.VOLUMES_SYNTAX, "volume " + Quote.of(text) + " needs an absolute container path");
     }
     boolean readOnly = parts.length == 3 && parts[2].equals("ro");
     if (parts.length == 3 && !readOnly && !parts[2].equals("rw")) {
       throw new FormatException(Rule.VOLUMES_SYNTAX,
-          "volume \"" + text + "\" has option \"" + parts[2] + "\"; the options are ro and rw");
+          "volume " + Quote.of(text) + " has option " + Quote.of(parts[2]) + "; the options are ro and rw");
     }
     source(text, parts[0]);
     return new VolumeMount(parts[0], parts[1], readOnly);
@@ -31,16 +31,16 @@ public final class MountSyntax {
   public static DeviceMapping device(String text) throws FormatException {
     String[] parts = text.split(":", -1);
     if (parts.length > 3 || parts[0].isEmpty()) {
-      throw new FormatException(Rule.DEVICES_SYNTAX, "device \"" + text + "\" is not HOST[:CONTAINER[:PERMS]]");
+      throw new FormatException(Rule.DEVICES_SYNTAX, "device " + Quote.of(text) + " is not HOST[:CONTAINER[:PERMS]]");
     }
     String containerPath = parts.length > 1 ? parts[1] : parts[0];
     if (!containerPath.startsWith("/")) {
-      throw new FormatException(Rule.DEVICES_SYNTAX, "device \"" + text + "\" needs an absolute container path");
+      throw new FormatException(Rule.DEVICES_SYNTAX, "device " + Quote.of(text) + " needs an absolute container path");
     }
     String permissions = parts.length > 2 ? parts[2] : "rwm";
     if (!permissions.matches("(?!.*(.).*\\1)[rwm]+")) {
       throw new FormatException(Rule.DEVICES_SYNTAX,
-          "device \"" + text + "\" has permissions other than r, w, m");
+          "device " + Quote.of(text) + " has permissions other than r, w, m");
     }
     HostPaths.parse("device", parts[0]);
     return new DeviceMapping(parts[0], containerPath, permissions);
@@ -51,10 +51,10 @@ public final class MountSyntax {
       HostPaths.parse("volume source", source);
     } else if (source.contains("/") || source.startsWith(".") || source.startsWith("~")) {
       // Meant as a host path: Podman resolves relative ones against its own working directory.
-      throw new FormatException(Rule.PATH_ABSOLUTE, "volume source \"" + source + "\" is not an absolute path");
+      throw new FormatException(Rule.PATH_ABSOLUTE, "volume source " + Quote.of(source) + " is not an absolute path");
     } else if (!NameCheck.NAME.matcher(source).matches()) {
-      throw new FormatException(Rule.VOLUMES_SYNTAX, "volume \"" + volume + "\" has source \"" + source
-          + "\", which is neither an absolute host path nor a volume name (" + NameCheck.NAME.pattern() + ")");
+      throw new FormatException(Rule.VOLUMES_SYNTAX, "volume " + Quote.of(volume) + " has source " + Quote.of(source)
+              + ", which is neither an absolute host path nor a volume name (" + NameCheck.NAME.pattern() + ")");
     }
   }
 }

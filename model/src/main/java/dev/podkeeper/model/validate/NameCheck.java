@@ -17,7 +17,7 @@ final class NameCheck implements Check {
   public void check(DesiredState state, List<Violation> found) {
     if (!STACK.matcher(state.stack()).matches()) {
       found.add(Violation.at(Rule.STACK_NAME, NodePath.of("stack"),
-          "stack \"" + state.stack() + "\" must match " + STACK.pattern()));
+          "stack " + Quote.of(state.stack()) + " must match " + STACK.pattern()));
     }
     state.networks().keySet().forEach(n -> name("network", NodePath.of("networks", n), n, found));
     state.envFiles().keySet().forEach(n -> name("env file", NodePath.of("envFiles", n), n, found));
@@ -27,7 +27,7 @@ final class NameCheck implements Check {
         String alias = c.aliases().get(i);
         if (!NAME.matcher(alias).matches()) {
           found.add(Violation.at(Rule.NAMES, Check.container(c.name()).key("aliases").index(i),
-              "alias \"" + alias + "\" must match " + NAME.pattern()));
+              "alias " + Quote.of(alias) + " must match " + NAME.pattern()));
         }
       }
     }
@@ -36,7 +36,7 @@ final class NameCheck implements Check {
 
   private static void name(String what, NodePath path, String name, List<Violation> found) {
     if (!NAME.matcher(name).matches()) {
-      found.add(Violation.atKey(Rule.NAMES, path, what + " name \"" + name + "\" must match " + NAME.pattern()));
+      found.add(Violation.atKey(Rule.NAMES, path, what + " name " + Quote.of(name) + " must match " + NAME.pattern()));
     }
   }
 
@@ -46,8 +46,8 @@ final class NameCheck implements Check {
     }
     NodePath path = NodePath.of("units", name);
     String message = UNIT_SUFFIX.matcher(name).matches() || name.contains(".")
-        ? "unit \"" + name + "\" is not a systemd unit name: letters, digits and :_.-@, then a suffix such as .service"
-        : "unit \"" + name + "\" has no unit suffix (did you mean \"" + name + ".service\"?)";
+        ? "unit " + Quote.of(name) + " is not a systemd unit name: letters, digits and :_.-@, then a suffix such as .service"
+        : "unit " + Quote.of(name) + " has no unit suffix (did you mean " + Quote.of(name + ".service") + "?)";
     found.add(Violation.atKey(Rule.UNITS_SUFFIX, path, message));
   }
 }

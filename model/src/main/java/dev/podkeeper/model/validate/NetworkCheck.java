@@ -19,8 +19,8 @@ final class NetworkCheck implements Check {
       NodePath path = Check.container(c.name());
       if (c.network() instanceof NetworkAttachment.Bridge bridge) {
         if (!state.networks().containsKey(bridge.network())) {
-          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("network"), "network names \"" + bridge.network()
-              + "\", which is not a network of this file" + suggestion(bridge.network(), state)));
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("network"), "network names " + Quote.of(bridge.network())
+              + ", which is not a network of this file" + suggestion(bridge.network(), state)));
         }
       } else if (c.network() instanceof NetworkAttachment.ContainerNamespace ns) {
         provider(c, ns.provider(), state.containers(), path, found);
@@ -35,22 +35,22 @@ final class NetworkCheck implements Check {
     }
     String close = Suggestions.didYouMean(network, state.networks().keySet());
     return close.isEmpty() && state.containers().containsKey(network)
-        ? " (to join container \"" + network + "\", write container:" + network + ")"
+        ? " (to join container " + Quote.of(network) + ", write container:" + Quote.bare(network) + ")"
         : close;
   }
 
   private static void provider(ContainerSpec c, String provider, Map<String, ContainerSpec> containers,
       NodePath path, List<Violation> found) {
-    String joins = "container \"" + c.name() + "\" joins \"" + provider + "\"";
+    String joins = "container " + Quote.of(c.name()) + " joins " + Quote.of(provider);
     String problem;
     if (provider.equals(c.name())) {
-      problem = "container \"" + c.name() + "\" cannot join its own network namespace";
+      problem = "container " + Quote.of(c.name()) + " cannot join its own network namespace";
     } else if (!containers.containsKey(provider)) {
       problem = joins + ", which is not a container of this file"
           + Suggestions.didYouMean(provider, containers.keySet());
     } else if (containers.get(provider).namespaceProvider().isPresent()) {
       String root = containers.get(provider).namespaceProvider().get();
-      problem = joins + ", which itself joins \"" + root + "\"; join \"" + root + "\" directly";
+      problem = joins + ", which itself joins " + Quote.of(root) + "; join " + Quote.of(root) + " directly";
     } else {
       return;
     }
@@ -58,18 +58,18 @@ final class NetworkCheck implements Check {
   }
 
   private static void member(ContainerSpec c, String provider, NodePath path, List<Violation> found) {
-    String joins = "container \"" + c.name() + "\" joins container:" + provider + " and cannot declare ";
+    String joins = "container " + Quote.of(c.name()) + " joins container:" + Quote.bare(provider) + " and cannot declare ";
     if (!c.ports().isEmpty()) {
       found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("ports"),
-          joins + "ports; publish them on \"" + provider + "\""));
+          joins + "ports; publish them on " + Quote.of(provider)));
     }
     if (!c.aliases().isEmpty()) {
       found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("aliases"),
-          joins + "aliases; give them to \"" + provider + "\""));
+          joins + "aliases; give them to " + Quote.of(provider)));
     }
     if (c.hostname().isPresent()) {
       found.add(Violation.atKey(Rule.NETWORK_MEMBER, path.key("hostname"),
-          joins + "a hostname; it has \"" + provider + "\"'s"));
+          joins + "a hostname; it has " + Quote.of(provider) + "'s"));
     }
   }
 }

@@ -33,6 +33,18 @@ public record NodePath(List<Segment> segments) {
       return key == null;
     }
 
+    // Written out rather than left to the record: the generated ones bootstrap through method handles,
+    // which costs a command-line run (podkeeper validate) a few tens of milliseconds at start-up.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Segment other && index == other.index && java.util.Objects.equals(key, other.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return key == null ? index : key.hashCode();
+    }
+
     @Override
     public String toString() {
       return isIndex() ? "[" + index + "]" : key;
@@ -94,7 +106,7 @@ public record NodePath(List<Segment> segments) {
       return isRoot() ? "the file" : segments.get(0).key();
     }
     String section = segments.get(0).key();
-    String name = segments.get(1).isIndex() ? "" : '"' + segments.get(1).key() + '"';
+    String name = segments.get(1).isIndex() ? "" : Quote.of(segments.get(1).key());
     if (segments.size() == 2) {
       return switch (section) {
         case "containers" -> "container " + name;
@@ -110,9 +122,19 @@ public record NodePath(List<Segment> segments) {
       return "the health check of container " + name;
     }
     if (segments.size() == 4 && section.equals("envFiles") && third.equals("values")) {
-      return "value " + segments.get(3) + " of env file " + name;
+      return "value " + Quote.bare(segments.get(3).toString()) + " of env file " + name;
     }
     return toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NodePath other && segments.equals(other.segments);
+  }
+
+  @Override
+  public int hashCode() {
+    return segments.hashCode();
   }
 
   @Override

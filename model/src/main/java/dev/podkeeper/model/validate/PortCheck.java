@@ -25,14 +25,14 @@ final class PortCheck implements Check {
         NodePath path = Check.container(c.name()).key("ports").index(i);
         Optional<InetAddress> parsed = IpAddresses.parse(port.hostIp());
         if (parsed.isEmpty()) { // only in records built by hand: PortSyntax reads no such port
-          found.add(Violation.at(Rule.PORTS_SYNTAX, path, "port \"" + written(port) + "\" has host IP \""
-              + port.hostIp() + "\", which is not an IP address"));
+          found.add(Violation.at(Rule.PORTS_SYNTAX, path, "port " + Quote.of(written(port)) + " has host IP "
+              + Quote.of(port.hostIp()) + ", which is not an IP address"));
           continue;
         }
         InetAddress address = parsed.get();
         if (!c.lanAccess() && !IpAddresses.isLoopback(address)) {
-          found.add(Violation.at(Rule.PORTS_LAN, path, "port \"" + written(port) + "\" is not on a loopback address; "
-              + "use 127.0.0.1, or set lanAccess: true on container \"" + c.name() + "\""));
+          found.add(Violation.at(Rule.PORTS_LAN, path, "port " + Quote.of(written(port)) + " is not on a loopback address; "
+              + "use 127.0.0.1, or set lanAccess: true on container " + Quote.of(c.name())));
         }
         Published current = new Published(c.name(), port, address, path);
         earlier.stream().filter(p -> clash(p, current)).findFirst().ifPresent(p -> found.add(

@@ -41,7 +41,7 @@ public final class PortSyntax {
       throw syntax(text, "is not " + FORM);
     }
     if (IpAddresses.parse(hostIp).isEmpty()) {
-      throw syntax(text, "has host IP \"" + hostIp + "\", which is not an IP address");
+      throw syntax(text, "has host IP " + Quote.of(hostIp) + ", which is not an IP address");
     }
     return new PortMapping(hostIp, number(text, ports[0], "host"), number(text, ports[1], "container"), protocol);
   }
@@ -50,7 +50,7 @@ public final class PortSyntax {
     return switch (word.toLowerCase(Locale.ROOT)) {
       case "tcp" -> Protocol.TCP;
       case "udp" -> Protocol.UDP;
-      default -> throw syntax(text, "has protocol \"" + word + "\"; use tcp or udp");
+      default -> throw syntax(text, "has protocol " + Quote.of(word) + "; use tcp or udp");
     };
   }
 
@@ -63,7 +63,7 @@ public final class PortSyntax {
     }
     int slash = text.lastIndexOf('/');
     String suffix = slash < 0 ? "" : text.substring(slash);
-    return new FormatException(Rule.PORTS_HOST_IP, "port \"" + text + "\" has no host IP; it would bind every "
+    return new FormatException(Rule.PORTS_HOST_IP, "port " + Quote.of(text) + " has no host IP; it would bind every "
         + "interface. Write 127.0.0.1:" + hostPort + ":" + containerPort + suffix
         + ", or set lanAccess: true and give the IP");
   }
@@ -76,7 +76,7 @@ public final class PortSyntax {
       throw syntax(text, "is a port range; list each port on its own");
     }
     if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw syntax(text, "has " + side + " port \"" + port + "\", which is not a number");
+      throw syntax(text, "has " + side + " port " + Quote.of(port) + ", which is not a number");
     }
     int value = port.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(port);
     if (value < 1 || value > 65535) {
@@ -86,6 +86,6 @@ public final class PortSyntax {
   }
 
   private static FormatException syntax(String text, String problem) {
-    return new FormatException(Rule.PORTS_SYNTAX, "port \"" + text + "\" " + problem);
+    return new FormatException(Rule.PORTS_SYNTAX, "port " + Quote.of(text) + " " + problem);
   }
 }

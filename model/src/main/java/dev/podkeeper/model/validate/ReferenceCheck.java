@@ -19,8 +19,8 @@ final class ReferenceCheck implements Check {
       for (int i = 0; i < c.dependsOn().size(); i++) {
         String dep = c.dependsOn().get(i);
         if (!state.containers().containsKey(dep)) {
-          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("dependsOn").index(i), "dependsOn names \"" + dep
-              + "\", which is not a container of this file" + Suggestions.didYouMean(dep, state.containers().keySet())));
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("dependsOn").index(i), "dependsOn names " + Quote.of(dep)
+              + ", which is not a container of this file" + Suggestions.didYouMean(dep, state.containers().keySet())));
         }
       }
       for (int i = 0; i < c.requiresUnits().size(); i++) {
@@ -30,8 +30,8 @@ final class ReferenceCheck implements Check {
         String envFile = c.envFiles().get(i);
         // Entries with a slash are paths of existing env files: PathCheck reads those.
         if (!envFile.contains("/") && !state.envFiles().containsKey(envFile)) {
-          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("envFiles").index(i), "envFiles names \"" + envFile
-              + "\", which is neither an env file of this file nor an absolute path"
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("envFiles").index(i), "envFiles names " + Quote.of(envFile)
+              + ", which is neither an env file of this file nor an absolute path"
               + Suggestions.didYouMean(envFile, state.envFiles().keySet())));
         }
       }
@@ -42,11 +42,11 @@ final class ReferenceCheck implements Check {
     UnitSpec spec = state.units().get(unit);
     if (spec == null) {
       String close = Suggestions.didYouMean(unit, state.units().keySet());
-      found.add(Violation.at(Rule.REFS_UNKNOWN, path, "requiresUnits names \"" + unit
-          + "\", which is not a unit of this file" + (close.isEmpty() ? "; declare it under units:" : close)));
+      found.add(Violation.at(Rule.REFS_UNKNOWN, path, "requiresUnits names " + Quote.of(unit)
+              + ", which is not a unit of this file" + (close.isEmpty() ? "; declare it under units:" : close)));
     } else if (spec.state() != UnitSpec.UnitState.ACTIVE) {
       found.add(Violation.at(Rule.REFS_INACTIVE_UNIT, path,
-          "requiresUnits names \"" + unit + "\", which the file wants inactive"));
+          "requiresUnits names " + Quote.of(unit) + ", which the file wants inactive"));
     }
   }
 }

@@ -7,7 +7,7 @@ package dev.podkeeper.model.validate;
  */
 public enum Rule {
   FILE_READABLE("file.readable", "The file can be read."),
-  FILE_TOO_LARGE("file.too-large", "The file is at most 8 MiB."),
+  FILE_TOO_LARGE("file.too-large", "The file is at most 8 MiB, 100,000 values and lines of 65,536 characters."),
   FILE_ENCODING("file.encoding", "The file is UTF-8."),
   YAML_SYNTAX("yaml.syntax", "The file is readable YAML."),
   YAML_ALIAS("yaml.alias", "Aliases refer to earlier anchors and do not expand into a huge document."),

@@ -39,7 +39,7 @@ public final class ShellWords {
         i = doubleQuoted(key, text, i + 1, word);
       } else if (c == '\\') {
         if (i + 1 == text.length()) {
-          throw new FormatException(Rule.COMMAND_SYNTAX, key + " \"" + text + "\" ends with a lone backslash");
+          throw new FormatException(Rule.COMMAND_SYNTAX, key + " " + Quote.of(text) + " ends with a lone backslash");
         }
         char escaped = text.charAt(++i);
         if (escaped != '\n') { // backslash-newline continues the line
@@ -74,6 +74,6 @@ public final class ShellWords {
   }
 
   private static FormatException unterminated(String key, String text) {
-    return new FormatException(Rule.COMMAND_SYNTAX, key + " \"" + text + "\" has an unterminated quote");
+    return new FormatException(Rule.COMMAND_SYNTAX, key + " " + Quote.of(text) + " has an unterminated quote");
   }
 }

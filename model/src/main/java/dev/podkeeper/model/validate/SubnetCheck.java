@@ -41,8 +41,8 @@ final class SubnetCheck implements Check {
     earlier.forEach((other, otherSubnet) -> {
       if (subnet.overlaps(otherSubnet)) {
         found.add(Violation.at(Rule.NETWORKS_SUBNET, NodePath.of("networks", network.name(), "subnet"),
-            "subnet " + network.subnet().orElseThrow() + " of network \"" + network.name() + "\" overlaps subnet "
-                + state.networks().get(other).subnet().orElseThrow() + " of network \"" + other + "\"")
+            "subnet " + network.subnet().orElseThrow() + " of network " + Quote.of(network.name()) + " overlaps subnet "
+                + state.networks().get(other).subnet().orElseThrow() + " of network " + Quote.of(other))
             .relatedTo(NodePath.of("networks", other, "subnet")));
       }
     });
@@ -53,7 +53,7 @@ final class SubnetCheck implements Check {
     Optional<InetAddress> gateway = IpAddresses.parse(text);
     String problem;
     if (gateway.isEmpty()) {
-      problem = "gateway \"" + text + "\" is not an IP address";
+      problem = "gateway " + Quote.of(text) + " is not an IP address";
     } else if (network.subnet().isEmpty()) {
       problem = "gateway " + text + " needs a subnet: write the subnet it lies in, e.g. subnet: 10.89.0.0/24";
     } else if (subnet.isEmpty()) {

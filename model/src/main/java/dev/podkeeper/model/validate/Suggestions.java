@@ -10,7 +10,7 @@ public final class Suggestions {
 
   /** {@code " (did you mean \"ports\"?)"}, or the empty string when nothing is close. */
   public static String didYouMean(String word, Collection<String> known) {
-    return closest(word, known).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    return closest(word, known).map(s -> " (did you mean " + Quote.of(s) + "?)").orElse("");
   }
 
   /**

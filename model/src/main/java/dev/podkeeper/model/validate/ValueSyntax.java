@@ -33,19 +33,19 @@ public final class ValueSyntax {
   public static Ownership owner(String text) throws FormatException {
     Matcher m = OWNER.matcher(text);
     if (!m.matches()) {
-      throw new FormatException(Rule.OWNER, "owner \"" + text + "\" must be numeric uid:gid, e.g. \"1000:100\"");
+      throw new FormatException(Rule.OWNER, "owner " + Quote.of(text) + " must be numeric uid:gid, e.g. \"1000:100\"");
     }
     long uid = m.group(1).length() > 10 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
     long gid = m.group(2).length() > 10 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
     if (uid > Integer.MAX_VALUE || gid > Integer.MAX_VALUE) {
-      throw new FormatException(Rule.OWNER, "owner \"" + text + "\" has a uid or gid above " + Integer.MAX_VALUE);
+      throw new FormatException(Rule.OWNER, "owner " + Quote.of(text) + " has a uid or gid above " + Integer.MAX_VALUE);
     }
     return new Ownership((int) uid, (int) gid);
   }
 
   public static FileMode mode(String text) throws FormatException {
     if (!MODE.matcher(text).matches()) {
-      throw new FormatException(Rule.MODE, "mode \"" + text + "\" is not an octal mode such as \"0755\"");
+      throw new FormatException(Rule.MODE, "mode " + Quote.of(text) + " is not an octal mode such as \"0755\"");
     }
     return new FileMode(Integer.parseInt(text, 8));
   }
@@ -55,7 +55,7 @@ public final class ValueSyntax {
     Matcher m = SIZE.matcher(text);
     if (!m.matches()) {
       throw new FormatException(Rule.MEMORY,
-          "memory \"" + text + "\" is not a size; write bytes or a number with k, m or g, e.g. 2g");
+          "memory " + Quote.of(text) + " is not a size; write bytes or a number with k, m or g, e.g. 2g");
     }
     int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
       case "k" -> 10;
@@ -67,24 +67,24 @@ public final class ValueSyntax {
     try {
       bytes = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
     } catch (ArithmeticException | NumberFormatException tooLarge) {
-      throw new FormatException(Rule.MEMORY, "memory \"" + text + "\" is too large");
+      throw new FormatException(Rule.MEMORY, "memory " + Quote.of(text) + " is too large");
     }
     if (bytes < MIN_MEMORY) {
-      throw new FormatException(Rule.MEMORY, "memory \"" + text + "\" is below Podman's minimum of 6m");
+      throw new FormatException(Rule.MEMORY, "memory " + Quote.of(text) + " is below Podman's minimum of 6m");
     }
     return bytes;
   }
 
   public static double cpus(String text) throws FormatException {
     if (!CPUS.matcher(text).matches()) {
-      throw new FormatException(Rule.CPUS, "cpus \"" + text + "\" is not a positive number such as 1.0");
+      throw new FormatException(Rule.CPUS, "cpus " + Quote.of(text) + " is not a positive number such as 1.0");
     }
     double cpus = Double.parseDouble(text);
     if (cpus < MIN_CPUS) {
-      throw new FormatException(Rule.CPUS, "cpus \"" + text + "\" is below the minimum of 0.01");
+      throw new FormatException(Rule.CPUS, "cpus " + Quote.of(text) + " is below the minimum of 0.01");
     }
     if (cpus > MAX_CPUS) {
-      throw new FormatException(Rule.CPUS, "cpus \"" + text + "\" is too large");
+      throw new FormatException(Rule.CPUS, "cpus " + Quote.of(text) + " is too large");
     }
     return cpus;
   }
@@ -99,11 +99,11 @@ public final class ValueSyntax {
         duration = MAX_DURATION.plusMillis(1);
       }
       if (duration.compareTo(MAX_DURATION) > 0) {
-        throw new FormatException(Rule.DURATION, "duration \"" + text + "\" is longer than a week (168h)");
+        throw new FormatException(Rule.DURATION, "duration " + Quote.of(text) + " is longer than a week (168h)");
       }
       return duration;
     }
-    String expected = "duration \"" + text + "\" must be a whole number with one unit (ms, s, m, h)";
+    String expected = "duration " + Quote.of(text) + " must be a whole number with one unit (ms, s, m, h)";
     if (WHOLE.matcher(text).matches()) {
       throw new FormatException(Rule.DURATION, expected + "; write " + text + "s");
     }
@@ -146,7 +146,7 @@ public final class ValueSyntax {
   /** A whole number that is not negative, such as {@code retries}. */
   public static int wholeNumber(String key, String text) throws FormatException {
     if (!WHOLE.matcher(text).matches()) {
-      throw new FormatException(Rule.VALUE_TYPE, key + " \"" + text + "\" "
+      throw new FormatException(Rule.VALUE_TYPE, key + " " + Quote.of(text) + " "
           + (text.matches("\\d+") ? "is too large" : "must be a whole number, e.g. 3"));
     }
     return Integer.parseInt(text);

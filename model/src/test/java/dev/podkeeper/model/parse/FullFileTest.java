@@ -245,7 +245,7 @@ class FullFileTest {
 
   @Test
   void theShippedExamplesAreValid() throws IOException {
-    Path examples = repositoryRoot().resolve("examples");
+    Path examples = Parsing.repositoryRoot().resolve("examples");
     try (var files = Files.list(examples)) {
       List<Path> yamls = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
       assertThat(yamls).extracting(f -> f.getFileName().toString()).contains("hwc-server.yaml");
@@ -301,16 +301,6 @@ class FullFileTest {
     assertProblem(problems.get(8), "keys.unknown", 15, 5, "unknown key \"memroy\" in container \"web\" "
         + "(did you mean \"memory\"?)");
     assertProblem(problems.get(9), "keys.required", 16, 3, "container \"app\" has no image");
-  }
-
-  /** The directory holding {@code examples/}: tests run in the module directory, {@code model/}. */
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("examples")) && Files.exists(dir.resolve("pom.xml"))) {
-        return dir;
-      }
-    }
-    throw new AssertionError("no examples/ above " + Path.of("").toAbsolutePath());
   }
 
   private static Path resource(String name) throws URISyntaxException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.podkeeper.model.desired.DesiredState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Parses YAML written in a test and checks what comes out, problem by problem. */
@@ -47,6 +49,16 @@ public final class Parsing {
     List<Problem> problems = problems(yaml);
     assertThat(problems).as("problems of\n%s", yaml).hasSize(1);
     return assertProblem(problems.get(0), rule, line, column, words);
+  }
+
+  /** The checkout's root, which holds {@code examples/}; tests run in their module's directory. */
+  public static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("examples")) && Files.exists(dir.resolve("pom.xml"))) {
+        return dir;
+      }
+    }
+    throw new AssertionError("no examples/ above " + Path.of("").toAbsolutePath());
   }
 
   public static Problem assertProblem(Problem problem, String rule, int line, int column, String... words) {

@@ -70,6 +70,16 @@ class ReferenceRulesTest {
   }
 
   @Test
+  void aLongCycleIsNamedByItsEnds() {
+    StackFiles files = stack();
+    for (int i = 0; i < 20; i++) {
+      files.container("c" + i, "n", "dependsOn: [c" + (i + 1) % 20 + "]");
+    }
+    onlyProblem(files.yaml(), "deps.cycle", 8, 17,
+        "dependency cycle: c0 -> c1 -> c2 -> c3 -> c4 -> c5 -> c6 -> c7 -> c8 -> c9 -> ... -> c19 -> c0 (20 containers)");
+  }
+
+  @Test
   void aDiamondIsNoCycle() {
     valid(stack().container("a", "n", "dependsOn: [b, c]").container("b", "n", "dependsOn: [d]")
         .container("c", "n", "dependsOn: [d]").container("d", "n").yaml());

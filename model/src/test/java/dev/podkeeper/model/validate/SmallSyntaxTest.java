@@ -74,6 +74,15 @@ class SmallSyntaxTest {
   }
 
   @Test
+  void longValuesAreCutShortInMessages() {
+    assertThat(Quote.of("/srv/media")).isEqualTo("\"/srv/media\"");
+    assertThat(Quote.of("x".repeat(100))).isEqualTo("\"" + "x".repeat(80) + "…\" (100 characters)");
+    assertThat(Quote.bare("y".repeat(81))).isEqualTo("y".repeat(80) + "… (81 characters)");
+    assertThat(Quote.of("a".repeat(79) + "\uD83D\uDE00" + "b")).as("never half an emoji")
+        .startsWith("\"" + "a".repeat(79) + "…");
+  }
+
+  @Test
   void suggestionsFindTyposTranspositionsAndOtherSpellings() {
     List<String> keys = List.of("image", "ports", "dependsOn", "capAdd", "memory");
     assertThat(Suggestions.closest("imgae", keys)).contains("image");
