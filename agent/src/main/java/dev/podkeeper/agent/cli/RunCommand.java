@@ -7,9 +7,7 @@ import dev.podkeeper.agent.lifecycle.TerminationSignals;
 import dev.podkeeper.agent.loop.AgentLoopModule;
 import dev.podkeeper.agent.loop.DesiredStateStore;
 import dev.podkeeper.agent.loop.ParsedFileLoader;
-import dev.podkeeper.agent.loop.PeriodicResync;
 import dev.podkeeper.agent.loop.RunSettings;
-import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.nio.file.Path;
@@ -43,14 +41,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--resync", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
       description = "A full pass at least this often, even without events (e.g. 30s, 5m). Default: ${DEFAULT-VALUE}.")
-  Duration resync = PeriodicResync.DEFAULT_INTERVAL;
+  Duration resync;
 
   @Option(names = "--allow-empty", description = "Apply a file that removes every container of the stack.")
   boolean allowEmpty;
 
   @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
       description = "Unix socket that serves `podkeeper status`. Default: ${DEFAULT-VALUE}.")
-  Path statusSocket = StatusServer.DEFAULT_SOCKET;
+  Path statusSocket;
 
   @Mixin
   GlobalOptions options;

@@ -11,7 +11,6 @@ import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.status.ActionStep;
 import dev.podkeeper.agent.status.StatusClient;
 import dev.podkeeper.agent.status.StatusJson;
-import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.status.StatusTable;
 import dev.podkeeper.agent.status.StatusView;
@@ -52,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
       description = "The running agent's status socket. Default: ${DEFAULT-VALUE}.")
-  Path statusSocket = StatusServer.DEFAULT_SOCKET;
+  Path statusSocket;
 
   @Mixin
   GlobalOptions options;

@@ -13,7 +13,6 @@ import java.time.Duration;
  * interval): events can be lost, and some drift (a network removed behind the engine's back) sends none.
  */
 public final class PeriodicResync implements Managed {
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
   private final PassRequester loop;
   private final Scheduler scheduler;

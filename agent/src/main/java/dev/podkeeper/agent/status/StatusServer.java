@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusServer implements Managed {
   private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
-  public static final Path DEFAULT_SOCKET = Path.of("/run/podkeeper/status.sock");
 
   private final Path socket;
   private final StatusBoard board;

@@ -4,14 +4,17 @@ import dev.podkeeper.model.desired.ContainerSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -80,7 +83,7 @@ public final class DependencyGraph {
     return providers.entrySet().stream()
         .filter(e -> e.getValue().equals(provider))
         .map(Map.Entry::getKey)
-        .sorted(java.util.Comparator.comparingInt(new ArrayList<>(dependencies.keySet())::indexOf))
+        .sorted(Comparator.comparingInt(new ArrayList<>(dependencies.keySet())::indexOf))
         .toList();
   }
 
@@ -94,57 +97,66 @@ public final class DependencyGraph {
    * @throws IllegalStateException if the graph has a cycle (validation rejects such files first)
    */
   public List<String> topologicalOrder() {
+    List<String> fileOrder = new ArrayList<>(dependencies.keySet());
+    Map<String, Integer> position = new HashMap<>();
+    fileOrder.forEach(name -> position.put(name, position.size()));
     Map<String, Integer> unmet = new HashMap<>();
     dependencies.forEach((name, deps) -> unmet.put(name, deps.size()));
-    List<String> order = new ArrayList<>();
-    Set<String> placed = new HashSet<>();
-    while (order.size() < dependencies.size()) {
-      String ready = dependencies.keySet().stream()
-          .filter(n -> !placed.contains(n) && unmet.get(n) == 0)
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("dependency cycle: " + findCycle().orElseThrow()));
-      order.add(ready);
-      placed.add(ready);
-      dependentsOf(ready).forEach(d -> unmet.merge(d, -1, Integer::sum));
+    // Kahn's algorithm with the ready set ordered by file position: linear-logarithmic, stable.
+    PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(position::get));
+    fileOrder.stream().filter(n -> unmet.get(n) == 0).forEach(ready::add);
+    List<String> order = new ArrayList<>(fileOrder.size());
+    while (!ready.isEmpty()) {
+      String next = ready.poll();
+      order.add(next);
+      for (String dependent : dependentsOf(next)) {
+        if (unmet.merge(dependent, -1, Integer::sum) == 0) {
+          ready.add(dependent);
+        }
+      }
+    }
+    if (order.size() < fileOrder.size()) {
+      throw new IllegalStateException("dependency cycle: " + String.join(" -> ", findCycle().orElseThrow()));
     }
     return order;
   }
 
   /** A cycle as the path that closes it, e.g. {@code [a, b, c, a]}; empty if the graph is acyclic. */
   public Optional<List<String>> findCycle() {
-    Map<String, Mark> marks = new HashMap<>();
+    // An iterative depth-first search: a chain of thousands of containers must not overflow the stack.
+    Set<String> done = new HashSet<>();
     for (String start : dependencies.keySet()) {
+      if (done.contains(start)) {
+        continue;
+      }
       List<String> path = new ArrayList<>();
-      Optional<List<String>> cycle = visit(start, marks, path);
-      if (cycle.isPresent()) {
-        return cycle;
+      Set<String> onPath = new HashSet<>();
+      Deque<Iterator<String>> pending = new ArrayDeque<>();
+      path.add(start);
+      onPath.add(start);
+      pending.push(dependenciesOf(start).iterator());
+      while (!pending.isEmpty()) {
+        Iterator<String> next = pending.peek();
+        if (!next.hasNext()) {
+          pending.pop();
+          String finished = path.remove(path.size() - 1);
+          onPath.remove(finished);
+          done.add(finished);
+          continue;
+        }
+        String dep = next.next();
+        if (onPath.contains(dep)) {
+          List<String> cycle = new ArrayList<>(path.subList(path.indexOf(dep), path.size()));
+          cycle.add(dep);
+          return Optional.of(cycle);
+        }
+        if (!done.contains(dep)) {
+          path.add(dep);
+          onPath.add(dep);
+          pending.push(dependenciesOf(dep).iterator());
+        }
       }
     }
-    return Optional.empty();
-  }
-
-  private enum Mark { IN_PROGRESS, DONE }
-
-  private Optional<List<String>> visit(String node, Map<String, Mark> marks, List<String> path) {
-    Mark mark = marks.get(node);
-    if (mark == Mark.DONE) {
-      return Optional.empty();
-    }
-    if (mark == Mark.IN_PROGRESS) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
-      cycle.add(node);
-      return Optional.of(cycle);
-    }
-    marks.put(node, Mark.IN_PROGRESS);
-    path.add(node);
-    for (String dep : dependenciesOf(node)) {
-      Optional<List<String>> cycle = visit(dep, marks, path);
-      if (cycle.isPresent()) {
-        return cycle;
-      }
-    }
-    path.remove(path.size() - 1);
-    marks.put(node, Mark.DONE);
     return Optional.empty();
   }
 }
