@@ -6,11 +6,16 @@ import java.time.Duration;
 
 /**
  * A capped doubling delay: {@code initial}, 2x, 4x, ... up to {@code max}. One definition for every retry
- * in the agent: a failed pass (1 s to 30 s), a broken event stream (1 s to 30 s), a crash loop (10 s to 5 min).
+ * in the agent: a failed pass (1 s to 30 s), a broken event stream (1 s to 2 s), a crash loop (10 s to 5 min).
  */
 public record ExponentialBackoff(Duration initial, Duration max) {
   public static final ExponentialBackoff PASS_RETRY = new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-  public static final ExponentialBackoff EVENT_RESUBSCRIBE = PASS_RETRY;
+  /**
+   * Short on purpose: the event stream coming back is how the agent learns the engine is back (the pass
+   * that follows repairs what happened meanwhile), and a refused connect on a unix socket costs nothing.
+   */
+  public static final ExponentialBackoff EVENT_RESUBSCRIBE =
+      new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   public ExponentialBackoff {
     requireNonNull(initial, "initial is null");

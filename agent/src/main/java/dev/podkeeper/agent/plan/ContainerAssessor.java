@@ -9,6 +9,7 @@ import dev.podkeeper.model.graph.DependencyGraph;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,31 @@ final class ContainerAssessor {
     this.removedOrphanIds = removedOrphanIds;
   }
 
-  /** Verdicts in dependency order. */
-  Map<String, ContainerVerdict> assessAll(DependencyGraph graph) {
+  /**
+   * Verdicts in dependency order.
+   *
+   * @param networksGo whether a managed network is removed or replaced in this pass
+   */
+  Map<String, ContainerVerdict> assessAll(DependencyGraph graph, boolean networksGo) {
     graph.topologicalOrder().forEach(name -> verdicts.put(name, assess(desired.containers().get(name))));
+    splitWhatBlocksARemoval(networksGo);
     return verdicts;
+  }
+
+  /**
+   * A replaced container must leave in the removal phase, before the create phase, when it would otherwise
+   * still exist while something it uses is removed: the container whose namespace it joined now (even if the
+   * file no longer puts it there), or a network. Podman refuses both removals while it exists. The list does
+   * not say which network a container is on, so any network going splits every replacement.
+   */
+  private void splitWhatBlocksARemoval(boolean networksGo) {
+    Set<String> idsThatGo = new HashSet<>(removedOrphanIds);
+    verdicts.values().stream().filter(v -> v.kind() == Kind.REPLACE).map(ContainerVerdict::currentId)
+        .forEach(idsThatGo::add);
+    verdicts.replaceAll((name, v) -> v.kind() == Kind.REPLACE && !v.split() && (networksGo
+        || v.current().flatMap(ObservedContainer::namespaceProviderId).filter(idsThatGo::contains).isPresent())
+        ? ContainerVerdict.replace(v.current().get(), v.cause(), true)
+        : v);
   }
 
   private ContainerVerdict assess(ContainerSpec spec) {

@@ -28,8 +28,10 @@ public final class Planner {
     DependencyGraph graph = DependencyGraph.of(desired.containers());
     Set<String> replacedNetworks = NetworkPlanner.replaced(desired, world);
     Set<String> orphanIds = orphans.stream().map(ObservedContainer::id).collect(Collectors.toSet());
+    boolean networksGo = !replacedNetworks.isEmpty() || world.engine().networks().stream()
+        .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
-        new ContainerAssessor(desired, world, options, replacedNetworks, orphanIds).assessAll(graph);
+        new ContainerAssessor(desired, world, options, replacedNetworks, orphanIds).assessAll(graph, networksGo);
 
     PlanBuilder plan = new PlanBuilder();
     List<ContainerVerdict> splits = verdicts.values().stream().filter(ContainerVerdict::split).toList();

@@ -1,0 +1,80 @@
+package dev.podkeeper.it.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code podkeeper COMMAND FILE --podman-socket SOCKET ...} process, started from the test classpath as
+ * {@code AgentProcess} does, with stdout and stderr in one log file of its own. JVM flags as in
+ * {@code bin/podkeeper} (serial GC, C1 only): a command line starts in about a second that way.
+ */
+final class AgentCommand implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+
+  private AgentCommand(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** @param log where the process's output goes (overwritten) */
+  static AgentCommand start(Path log, String command, Path file, String podmanSocket, String... extra) {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> line = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath,
+        "dev.podkeeper.agent.cli.Main", command, file.toString(), "--podman-socket", podmanSocket));
+    line.addAll(List.of(extra));
+    try {
+      Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      process.getOutputStream().close();
+      return new AgentCommand(process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits at most {@code limit} for the process to end by itself; true if it did. */
+  boolean exitsWithin(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  /** SIGKILL: no shutdown hook, no finally block, no flush; whatever was in flight stays half done. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  String output() {
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill9();
+    }
+  }
+}
