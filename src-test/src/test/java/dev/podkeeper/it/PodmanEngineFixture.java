@@ -127,6 +127,15 @@ public final class PodmanEngineFixture implements ParameterResolver {
       return run(repo, command);
     }
 
+    /** As {@link #podman}, for cleanup: a failure (the object is already gone) is ignored. */
+    public void podmanQuietly(String... args) {
+      try {
+        podman(args);
+      } catch (RuntimeException ignored) {
+        // Nothing to clean up.
+      }
+    }
+
     void stop() {
       try {
         run(repo, List.of(script(repo, "podman-engine.sh"), "stop", dir.toString()));

@@ -4,6 +4,7 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.podkeeper.it.AgentCommand;
 import dev.podkeeper.it.PodmanEngineFixture;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.observed.ObservedContainer;

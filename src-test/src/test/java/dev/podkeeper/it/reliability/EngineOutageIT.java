@@ -3,6 +3,7 @@ package dev.podkeeper.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.podkeeper.it.AgentCommand;
 import dev.podkeeper.it.PodmanEngineFixture;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.podman.PodmanEngine;

@@ -1,4 +1,4 @@
-package dev.podkeeper.it.reliability;
+package dev.podkeeper.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code AgentProcess} does, with stdout and stderr in one log file of its own. JVM flags as in
  * {@code bin/podkeeper} (serial GC, C1 only): a command line starts in about a second that way.
  */
-final class AgentCommand implements AutoCloseable {
+public final class AgentCommand implements AutoCloseable {
   private final Process process;
   private final Path log;
 
@@ -24,7 +24,7 @@ final class AgentCommand implements AutoCloseable {
   }
 
   /** @param log where the process's output goes (overwritten) */
-  static AgentCommand start(Path log, String command, Path file, String podmanSocket, String... extra) {
+  public static AgentCommand start(Path log, String command, Path file, String podmanSocket, String... extra) {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> line = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -40,35 +40,46 @@ final class AgentCommand implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** Waits at most {@code limit} for the process to end by itself; true if it did. */
-  boolean exitsWithin(Duration limit) throws InterruptedException {
+  public boolean exitsWithin(Duration limit) throws InterruptedException {
     return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  int exitCode() {
+  public int exitCode() {
     return process.exitValue();
   }
 
   /** SIGKILL: no shutdown hook, no finally block, no flush; whatever was in flight stays half done. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  String output() {
+  public String output() {
     try {
       return Files.exists(log) ? Files.readString(log) : "";
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }
+  }
+
+  /** Starts the command and waits for it to end (at most two minutes); returns it for exit code and output. */
+  public static AgentCommand run(Path log, String command, Path file, String podmanSocket, String... extra)
+      throws InterruptedException {
+    AgentCommand c = start(log, command, file, podmanSocket, extra);
+    if (!c.exitsWithin(Duration.ofMinutes(2))) {
+      c.kill9();
+      throw new AssertionError("podkeeper " + command + " did not end within 2 minutes:\n" + c.output());
+    }
+    return c;
   }
 
   @Override
