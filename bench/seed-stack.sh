@@ -3,9 +3,12 @@
 # publishes two loopback ports for its two namespace members, and N-3 more services on the network, each
 # with a loopback port. All run the local busybox test image, so no registry is needed.
 #
-#   bench/seed-stack.sh N STACK NETWORK SUBNET_PREFIX(e.g. 10.89.91) BASE_PORT IMAGE
+#   bench/seed-stack.sh N STACK NETWORK SUBNET BASE_PORT IMAGE
+#     SUBNET  a /24 prefix (10.89.91 means 10.89.91.0/24) or a whole CIDR; more than 250 containers need a
+#             wider one (e.g. 10.89.94.0/23)
 set -euo pipefail
 n=$1 stack=$2 net=$3 prefix=$4 base=$5 image=$6
+if [[ $prefix == */* ]]; then subnet=$prefix; else subnet=$prefix.0/24; fi
 serve() { # port -> a command that answers HTTP on that port and exits on TERM
   printf '["sh", "-c", "trap '"'"'exit 0'"'"' TERM; httpd -f -p %s -h /tmp & wait"]' "$1"
 }
@@ -14,7 +17,7 @@ version: 1
 stack: $stack
 networks:
   $net:
-    subnet: $prefix.0/24
+    subnet: $subnet
 containers:
   vpn:
     image: $image

@@ -158,6 +158,9 @@ stop() {
   if [[ -d $dir/root ]]; then
     # Every container in this private store was made through this engine: remove them so that no
     # conmon, port bind or netns outlives it. Volumes stay (they live under DIR anyway).
+    # Twice: Podman refuses to remove a namespace provider before the containers that joined it, and
+    # --all may list the provider first; the second round removes what the first had to leave.
+    with_conf podman "${podman_flags[@]}" rm --all --force --time 2 >/dev/null 2>&1 || true
     with_conf podman "${podman_flags[@]}" rm --all --force --time 2 >/dev/null 2>&1 || true
   fi
   if running; then
