@@ -1,0 +1,466 @@
+#!/usr/bin/env python3
+"""Measuring helpers for bench/run.sh (standard library only). Each command prints one JSON object.
+
+  pkbench.py proxy LISTEN_SOCKET UPSTREAM_SOCKET LOG
+      A transparent unix-socket proxy in front of a Podman API socket that writes one line per HTTP request
+      ("epoch method path") to LOG: podkeeper's engine calls, counted on the wire. Runs until killed.
+  pkbench.py count-calls LOG SINCE_LINE
+      Requests logged after line SINCE_LINE, total and by endpoint (ids and names folded to {id}).
+  pkbench.py ready SECONDS -- COMMAND...
+      Runs COMMAND with NOTIFY_SOCKET set to a datagram socket bound here; reports the time from exec to the
+      READY=1 datagram, then SIGTERMs it and reports the time to exit.
+  pkbench.py kill-repair ENGINE_URI NAME...
+      For each NAME: `podman kill` it, wait until it runs again; engine timestamps give the latency.
+  pkbench.py provider-restart ENGINE_URI PROVIDER ROUNDS MEMBER...
+      `podman restart PROVIDER`, then wait until every MEMBER runs in the provider's new network namespace.
+  pkbench.py file-edit ENGINE_URI FILE NAME SNIPPET_FILE
+      Appends SNIPPET_FILE to FILE and waits until container NAME runs.
+  pkbench.py idle PID SECONDS
+      RSS (as ps reports it) and CPU % of one core (utime+stime from /proc/PID/stat) over SECONDS.
+  pkbench.py wait-running ENGINE_URI SECONDS NAME...
+      Waits until every NAME runs.
+"""
+import calendar
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+POLL = 0.025  # 25 ms between inspects
+
+
+def out(obj):
+    print(json.dumps(obj), flush=True)
+
+
+# ---------------------------------------------------------------- engine access (libpod API over the socket)
+
+class _UnixConnection(http.client.HTTPConnection):
+    def __init__(self, path, timeout=10):
+        super().__init__("d", timeout=timeout)
+        self._path = path
+
+    def connect(self):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(self.timeout)
+        s.connect(self._path)
+        self.sock = s
+
+
+class Engine:
+    def __init__(self, uri):
+        self.uri = uri
+        self.path = uri[len("unix://"):] if uri.startswith("unix://") else uri
+        self.conn = None
+
+    def inspect(self, name):
+        for attempt in range(3):
+            try:
+                if self.conn is None:
+                    self.conn = _UnixConnection(self.path)
+                self.conn.request("GET", "/v4.0.0/libpod/containers/%s/json" % name)
+                r = self.conn.getresponse()
+                body = r.read()
+                if r.status == 404:
+                    return None
+                if r.status != 200:
+                    raise RuntimeError("inspect %s: HTTP %d %s" % (name, r.status, body[:200]))
+                return json.loads(body)
+            except (OSError, http.client.HTTPException):
+                if self.conn is not None:
+                    self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+                time.sleep(0.05)
+
+    def podman(self, *args, timeout=60):
+        r = subprocess.run(["podman", "--url", self.uri] + list(args), timeout=timeout,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0:
+            raise RuntimeError("podman %s exited %d: %s" % (" ".join(args), r.returncode, r.stderr.strip()))
+
+
+_TS = re.compile(r"^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?\s*(Z|[+-]\d\d:?\d\d)?")
+
+
+def ts(text):
+    """Podman's RFC 3339 (nanoseconds) time as epoch seconds; None for Go's zero time."""
+    m = _TS.match(text or "")
+    if not m or m.group(1) == "0001":
+        return None
+    y, mo, d, h, mi, s = (int(m.group(i)) for i in range(1, 7))
+    frac = float("0." + m.group(7)) if m.group(7) else 0.0
+    epoch = calendar.timegm((y, mo, d, h, mi, s, 0, 0, 0)) + frac
+    tz = m.group(8)
+    if tz and tz != "Z":
+        sign = 1 if tz[0] == "+" else -1
+        tz = tz[1:].replace(":", "")
+        epoch -= sign * (int(tz[:2]) * 3600 + int(tz[2:]) * 60)
+    return epoch
+
+
+def state(info):
+    st = (info or {}).get("State") or {}
+    return {"running": bool(st.get("Running")), "pid": st.get("Pid") or 0,
+            "started": ts(st.get("StartedAt")), "finished": ts(st.get("FinishedAt"))}
+
+
+def netns(pid):
+    try:
+        return os.readlink("/proc/%d/ns/net" % pid) if pid else None
+    except OSError:
+        return None
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.time() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.time() > deadline:
+            raise TimeoutError("timed out after %.0f s waiting for %s" % (timeout, what))
+        time.sleep(POLL)
+
+
+def pct(values, p):
+    """Nearest-rank percentile (p in 0..100) of a non-empty list."""
+    v = sorted(values)
+    k = max(1, -(-len(v) * p // 100))  # ceil
+    return v[int(k) - 1]
+
+
+def summary_ms(values):
+    ms = [round(x * 1000) for x in values]
+    return {"n": len(ms), "p50_ms": pct(ms, 50), "p95_ms": pct(ms, 95), "min_ms": min(ms), "max_ms": max(ms),
+            "all_ms": ms}
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_proxy(listen, upstream, logpath):
+    try:
+        os.unlink(listen)
+    except FileNotFoundError:
+        pass
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind(listen)
+    srv.listen(128)
+    log = open(logpath, "a", buffering=1)
+    lock = threading.Lock()
+
+    def record(method, path):
+        with lock:
+            log.write("%.6f %s %s\n" % (time.time(), method, path))
+
+    def requests(c, u):
+        """Client to engine: forward the bytes; parse them just enough to see where each request starts."""
+        buf, st, remaining = b"", "head", 0
+        try:
+            while True:
+                data = c.recv(65536)
+                if not data:
+                    break
+                u.sendall(data)
+                buf += data
+                while True:
+                    if st == "head":
+                        i = buf.find(b"\r\n\r\n")
+                        if i < 0:
+                            break
+                        head, buf = buf[:i].decode("latin-1"), buf[i + 4:]
+                        lines = head.split("\r\n")
+                        parts = lines[0].split(" ")
+                        record(parts[0], parts[1] if len(parts) > 1 else "?")
+                        hdr = {}
+                        for line in lines[1:]:
+                            k, _, v = line.partition(":")
+                            hdr[k.strip().lower()] = v.strip().lower()
+                        if "chunked" in hdr.get("transfer-encoding", ""):
+                            st = "size"
+                        elif int(hdr.get("content-length", "0") or 0) > 0:
+                            st, remaining = "body", int(hdr["content-length"])
+                    elif st in ("body", "chunk"):
+                        n = min(remaining, len(buf))
+                        buf, remaining = buf[n:], remaining - n
+                        if remaining:
+                            break
+                        st = "head" if st == "body" else "size"
+                    elif st == "size":
+                        i = buf.find(b"\r\n")
+                        if i < 0:
+                            break
+                        size = int(buf[:i].split(b";")[0].strip() or b"0", 16)
+                        buf = buf[i + 2:]
+                        st, remaining = ("trailer", 0) if size == 0 else ("chunk", size + 2)
+                    elif st == "trailer":
+                        i = buf.find(b"\r\n")
+                        if i < 0:
+                            break
+                        line, buf = buf[:i], buf[i + 2:]
+                        if not line:
+                            st = "head"
+        except OSError:
+            pass
+        finally:
+            try:
+                u.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+    def responses(u, c):
+        try:
+            while True:
+                data = u.recv(65536)
+                if not data:
+                    break
+                c.sendall(data)
+        except OSError:
+            pass
+        finally:
+            try:
+                c.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+    def serve(c):
+        u = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            u.connect(upstream)
+        except OSError:
+            c.close()
+            return
+        t1 = threading.Thread(target=requests, args=(c, u), daemon=True)
+        t2 = threading.Thread(target=responses, args=(u, c), daemon=True)
+        t1.start()
+        t2.start()
+        t1.join()
+        t2.join()
+        c.close()
+        u.close()
+
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    while True:
+        c, _ = srv.accept()
+        threading.Thread(target=serve, args=(c,), daemon=True).start()
+
+
+_ID = re.compile(r"/[0-9a-f]{64}(?=/|$)")
+
+
+def cmd_count_calls(logpath, since):
+    since = int(since)
+    with open(logpath) as f:
+        lines = f.read().splitlines()[since:]
+    by = {}
+    for line in lines:
+        _, method, path = line.split(" ", 2)
+        path = path.split("?")[0]
+        path = re.sub(r"^/v[0-9.]+", "", path)
+        path = _ID.sub("/{id}", path)
+        path = re.sub(r"^(/(?:libpod/)?(?:containers|networks))/(?!json$|create$)[^/]+", r"\1/{name}", path)
+        key = method + " " + path
+        by[key] = by.get(key, 0) + 1
+    out({"calls": len(lines), "by_endpoint": dict(sorted(by.items(), key=lambda kv: -kv[1]))})
+
+
+def cmd_ready(timeout, command):
+    timeout = float(timeout)
+    path = "/tmp/pkbench-notify-%d.sock" % os.getpid()
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    s.bind(path)
+    env = dict(os.environ, NOTIFY_SOCKET=path)
+    env.pop("WATCHDOG_USEC", None)
+    env.pop("WATCHDOG_PID", None)
+    logf = open(os.environ.get("PKBENCH_AGENT_LOG", os.devnull), "ab")
+    t0, t0_epoch = time.monotonic(), time.time()
+    p = subprocess.Popen(command, env=env, stdout=logf, stderr=subprocess.STDOUT)
+    result = {"pid": p.pid, "exec_epoch_ms": round(t0_epoch * 1000)}
+    try:
+        deadline = t0 + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no READY=1 within %.0f s" % timeout)
+            if p.poll() is not None:
+                raise RuntimeError("podkeeper exited with %d before READY=1" % p.returncode)
+            s.settimeout(min(left, 0.5))
+            try:
+                data = s.recv(65536).decode("utf-8", "replace")
+            except socket.timeout:
+                continue
+            if "READY=1" in data.split("\n"):
+                result["ready_ms"] = round((time.monotonic() - t0) * 1000)
+                result["status"] = next((l[7:] for l in data.split("\n") if l.startswith("STATUS=")), "")
+                break
+        t1 = time.monotonic()
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=30)
+        result["exit_ms"] = round((time.monotonic() - t1) * 1000)
+        result["exit_code"] = p.returncode
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        s.close()
+        os.unlink(path)
+    out(result)
+
+
+def cmd_kill_repair(uri, names):
+    eng = Engine(uri)
+    engine_lat, seen_lat = [], []
+    for name in names:
+        before = wait_until(lambda: (lambda s: s if s["running"] else None)(state(eng.inspect(name))), 60,
+                            name + " running")
+        time.sleep(1.0)  # let the agent finish the passes the previous round caused
+        eng.podman("kill", name)
+        killed = time.time()
+        after = wait_until(lambda: (lambda s: s if s["running"] and s["started"] != before["started"] else None)(
+            state(eng.inspect(name))), 120, name + " running again")
+        seen = time.time()
+        if after["finished"] is None or after["finished"] < before["started"]:
+            raise RuntimeError("%s: no exit recorded between the runs" % name)
+        engine_lat.append(after["started"] - after["finished"])
+        seen_lat.append(seen - killed)
+    out({"engine": summary_ms(engine_lat), "seen": summary_ms(seen_lat)})
+
+
+def cmd_provider_restart(uri, provider, rounds, members):
+    eng = Engine(uri)
+
+    def aligned(not_before=None):
+        """Provider running (started after not_before) and every member running in its netns."""
+        p = state(eng.inspect(provider))
+        if not p["running"] or (not_before is not None and p["started"] == not_before):
+            return None
+        ns = netns(p["pid"])
+        if ns is None:
+            return None
+        ms = []
+        for m in members:
+            s = state(eng.inspect(m))
+            if not s["running"] or netns(s["pid"]) != ns:
+                return None
+            ms.append(s)
+        return p, ms
+
+    engine_lat, seen_lat, cmd_ms, raced, errors = [], [], [], 0, []
+    for _ in range(int(rounds)):
+        p, _ms = wait_until(aligned, 120, "members in the provider's namespace")
+        time.sleep(1.0)
+        t = time.time()
+        try:
+            eng.podman("restart", provider)
+        except RuntimeError as e:
+            # `podman restart` is a stop then a start: the agent may see the stop (a die event) and start the
+            # provider first; podman's own start then fails ("cannot start an already running container", or
+            # runc's start failing). Counted, and measured all the same if the provider did start anew.
+            now = state(eng.inspect(provider))
+            if not (now["started"] and now["started"] != p["started"]):
+                raise
+            raced += 1
+            errors.append(str(e).splitlines()[0][-160:])
+        cmd_ms.append(round((time.time() - t) * 1000))
+        p2, ms2 = wait_until(lambda: aligned(p["started"]), 120, "members in the restarted provider's namespace")
+        seen = time.time()
+        engine_lat.append(max(m["started"] for m in ms2) - p2["started"])
+        seen_lat.append(seen - p2["started"])
+    out({"engine": summary_ms(engine_lat), "seen": summary_ms(seen_lat), "restart_cmd_ms": cmd_ms,
+         "restart_cmd_lost_race": raced, "restart_cmd_errors": errors})
+
+
+def cmd_file_edit(uri, path, name, snippet_file):
+    eng = Engine(uri)
+    if eng.inspect(name) is not None:
+        raise RuntimeError(name + " exists already")
+    with open(snippet_file) as f:
+        snippet = f.read()
+    with open(path, "a") as f:
+        f.write(snippet)
+    t0 = time.time()
+    s = wait_until(lambda: (lambda s: s if s["running"] else None)(state(eng.inspect(name))), 120,
+                   name + " running")
+    seen = time.time()
+    out({"engine_ms": round((s["started"] - t0) * 1000), "seen_ms": round((seen - t0) * 1000)})
+
+
+def cmd_wait_running(uri, timeout, names):
+    eng = Engine(uri)
+    t0 = time.time()
+    for name in names:
+        left = max(1.0, float(timeout) - (time.time() - t0))
+        wait_until(lambda: state(eng.inspect(name))["running"], left, name + " running")
+    out({"waited_ms": round((time.time() - t0) * 1000)})
+
+
+def _cpu_ticks(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+
+
+def _rss_kb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS for %d" % pid)
+
+
+def cmd_idle(pid, seconds):
+    pid, seconds = int(pid), float(seconds)
+    hz = os.sysconf("SC_CLK_TCK")
+    rss = [_rss_kb(pid)]
+    c0, t0 = _cpu_ticks(pid), time.monotonic()
+    while True:
+        elapsed = time.monotonic() - t0
+        if elapsed >= seconds:
+            break
+        time.sleep(min(5.0, seconds - elapsed))
+        rss.append(_rss_kb(pid))
+    c1, t1 = _cpu_ticks(pid), time.monotonic()
+    out({"seconds": round(t1 - t0, 1), "cpu_pct": round((c1 - c0) / hz / (t1 - t0) * 100, 2),
+         "cpu_ms": round((c1 - c0) * 1000 / hz), "rss_start_kb": rss[0], "rss_end_kb": rss[-1],
+         "rss_max_kb": max(rss), "rss_median_kb": round(statistics.median(rss))})
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    cmd, args = argv[1], argv[2:]
+    if cmd == "proxy":
+        cmd_proxy(*args)
+    elif cmd == "count-calls":
+        cmd_count_calls(*args)
+    elif cmd == "ready":
+        sep = args.index("--")
+        cmd_ready(args[0], args[sep + 1:])
+    elif cmd == "kill-repair":
+        cmd_kill_repair(args[0], args[1:])
+    elif cmd == "provider-restart":
+        cmd_provider_restart(args[0], args[1], args[2], args[3:])
+    elif cmd == "file-edit":
+        cmd_file_edit(*args)
+    elif cmd == "wait-running":
+        cmd_wait_running(args[0], args[1], args[2:])
+    elif cmd == "idle":
+        cmd_idle(*args)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
