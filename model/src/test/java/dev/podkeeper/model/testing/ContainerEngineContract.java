@@ -2,6 +2,7 @@ package dev.podkeeper.model.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.ContainerSpec;
@@ -388,6 +389,8 @@ public abstract class ContainerEngineContract {
     }
     subscription.close();
 
+    // The stream's own thread reports its end, possibly a moment after close() returned.
+    await().atMost(Duration.ofSeconds(10)).until(() -> listener.closedCount.get() > 0);
     assertThat(listener.closedCount.get()).isEqualTo(1);
     assertThat(listener.closedCause.get()).isNull();
   }
