@@ -202,7 +202,9 @@ proxy=unix://$work/proxy.sock
 # ---------------------------------------------------------------- helpers for the sections
 
 clean_stack() { # no container, no network of this run's stack
-  remote rm -af -t 0 >/dev/null
+  # twice if need be: Podman refuses to remove a namespace provider before its members, and --all may
+  # list the provider first
+  remote rm -af -t 0 >/dev/null 2>&1 || remote rm -af -t 0 >/dev/null
   remote network rm -f "$net" >/dev/null 2>&1 || true
 }
 
