@@ -1,12 +1,15 @@
 package dev.podkeeper.agent.cli;
 
+import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.wiring.ClockModule;
 import dev.podkeeper.agent.wiring.EngineModule;
 import dev.podkeeper.agent.wiring.HostModule;
 import dev.podkeeper.agent.wiring.ReconcileModule;
 import dev.podkeeper.agent.wiring.UnitsModule;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The modules a command runs with; tests pass a twin that binds the in-memory fakes instead. */
@@ -21,4 +24,11 @@ public interface AgentWiring {
 
   /** @param out the command's stdout, where the reconcile log goes */
   List<Module> modules(GlobalOptions options, PrintWriter out);
+
+  /** The injector a command works with: these modules, then the command's own ({@code extra}). */
+  default Injector injector(GlobalOptions options, PrintWriter out, Module... extra) throws Exception {
+    List<Module> all = new ArrayList<>(modules(options, out));
+    all.addAll(List.of(extra));
+    return new Bootstrap(all.toArray(Module[]::new)).initialize();
+  }
 }

@@ -1,7 +1,5 @@
 package dev.podkeeper.agent.cli;
 
-import com.google.inject.Module;
-import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
@@ -55,8 +53,7 @@ public final class ApplyCommand implements Callable<Integer> {
     if (desired.isEmpty()) {
       return NOT_CONVERGED;
     }
-    ReconcilePass pass = new Bootstrap(wiring.modules(options, spec.commandLine().getOut()).toArray(Module[]::new))
-        .initialize().getInstance(ReconcilePass.class);
+    ReconcilePass pass = wiring.injector(options, spec.commandLine().getOut()).getInstance(ReconcilePass.class);
     PassResult result = pass.run(desired.get(), Trigger.MANUAL, PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
     return result.converged() ? CONVERGED : NOT_CONVERGED;
   }

@@ -27,7 +27,7 @@ public final class GlobalOptions {
   }
 
   public LogFormat logFormat() {
-    return main().map(m -> LogFormat.valueOf(m.logFormat().name())).orElse(LogFormat.TEXT);
+    return main().map(Main::logFormat).orElse(LogFormat.TEXT);
   }
 
   private Optional<Main> main() {

@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.cli;
 
+import dev.podkeeper.agent.reconcile.LogFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +25,6 @@ import picocli.CommandLine.Spec;
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
         StatusCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
-
-  /** The format of the reconcile log on stdout. */
-  public enum LogFormat { TEXT, JSON }
 
   @Spec
   private CommandSpec spec;

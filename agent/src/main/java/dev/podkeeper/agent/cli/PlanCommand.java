@@ -1,8 +1,6 @@
 package dev.podkeeper.agent.cli;
 
 import com.google.inject.Injector;
-import com.google.inject.Module;
-import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
@@ -65,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (desired.isEmpty()) {
       return ERROR;
     }
-    Injector injector = new Bootstrap(wiring.modules(options, out).toArray(Module[]::new)).initialize();
+    Injector injector = wiring.injector(options, out);
     Plan plan;
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);

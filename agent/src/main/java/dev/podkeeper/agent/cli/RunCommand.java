@@ -1,7 +1,5 @@
 package dev.podkeeper.agent.cli;
 
-import com.google.inject.Module;
-import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.lifecycle.TerminationSignals;
 import dev.podkeeper.agent.loop.AgentLoopModule;
@@ -12,8 +10,6 @@ import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -76,9 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         ProcessHandle.current().pid());
     DesiredStateStore store = new DesiredStateStore(settings.file(), new ParsedFileLoader());
     store.reload();
-    List<Module> modules = new ArrayList<>(wiring.modules(options, spec.commandLine().getOut()));
-    modules.add(new AgentLoopModule(settings, store));
-    LifeCycleManager lifeCycle = new Bootstrap(modules.toArray(Module[]::new)).initialize()
+    LifeCycleManager lifeCycle = wiring.injector(options, spec.commandLine().getOut(), new AgentLoopModule(settings, store))
         .getInstance(LifeCycleManager.class);
     lifeCycle.addShutdownHook();
     new TerminationSignals(lifeCycle).install();

@@ -1,8 +1,6 @@
 package dev.podkeeper.agent.cli;
 
 import com.google.inject.Injector;
-import com.google.inject.Module;
-import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Plan;
@@ -97,8 +95,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   /** Observe and plan, as {@code plan} does, but show the result per object. Nothing is executed. */
   private StatusSnapshot fresh(DesiredState desired) throws Exception {
-    Injector injector = new Bootstrap(wiring.modules(options, spec.commandLine().getOut()).toArray(Module[]::new))
-        .initialize();
+    Injector injector = wiring.injector(options, spec.commandLine().getOut());
     ObservedWorld world = injector.getInstance(WorldObserver.class).observe(desired);
     // allowEmpty: a file without containers is still shown, with what applying it would remove.
     Plan plan = Planner.plan(desired, world, PlannerOptions.DEFAULT.withAllowEmpty(true));

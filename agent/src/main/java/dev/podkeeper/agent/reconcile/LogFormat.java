@@ -2,7 +2,6 @@ package dev.podkeeper.agent.reconcile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -34,11 +33,6 @@ public enum LogFormat {
   };
 
   abstract String render(Map<String, Object> fields);
-
-  /** {@code text} or {@code json}, as {@code --log-format} takes it. */
-  public static LogFormat parse(String word) {
-    return valueOf(word.toUpperCase(Locale.ROOT));
-  }
 
   private static String quoted(String value) {
     if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=' || c == '\\' || c < 0x20)) {

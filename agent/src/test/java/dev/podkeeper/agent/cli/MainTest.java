@@ -3,6 +3,7 @@ package dev.podkeeper.agent.cli;
 import static dev.podkeeper.agent.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podkeeper.agent.reconcile.LogFormat;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class MainTest {
       assertThat(run(commandLine, args).exitCode()).isZero();
       assertThat(probe.seen.podmanSocket()).isEqualTo("unix:///tmp/p.sock");
       assertThat(probe.seen.systemdBus()).isEqualTo("unix:path=/tmp/bus");
-      assertThat(probe.seen.logFormat()).isEqualTo(Main.LogFormat.JSON);
+      assertThat(probe.seen.logFormat()).isEqualTo(LogFormat.JSON);
     }
   }
 
@@ -49,7 +50,7 @@ class MainTest {
     String bus = Objects.requireNonNullElse(System.getenv("DBUS_SYSTEM_BUS_ADDRESS"), "unix:path=/run/dbus/system_bus_socket");
     assertThat(probe.seen.podmanSocket()).isEqualTo(socket);
     assertThat(probe.seen.systemdBus()).isEqualTo(bus);
-    assertThat(probe.seen.logFormat()).isEqualTo(Main.LogFormat.TEXT);
+    assertThat(probe.seen.logFormat()).isEqualTo(LogFormat.TEXT);
   }
 
   @Test

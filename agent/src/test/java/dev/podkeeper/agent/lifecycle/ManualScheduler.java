@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.lifecycle;
 
+import dev.podkeeper.agent.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,11 @@ import java.util.Optional;
  * test's thread, in time order, with the clock set to each task's due time. No sleeping, no flakiness.
  */
 public final class ManualScheduler implements Scheduler {
-  private final MutableClock clock;
+  private final TestClock clock;
   private final List<Task> tasks = new ArrayList<>();
   private long sequence;
 
-  public ManualScheduler(MutableClock clock) {
+  public ManualScheduler(TestClock clock) {
     this.clock = clock;
   }
 

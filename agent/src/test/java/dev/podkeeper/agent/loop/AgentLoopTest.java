@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.notify.ServiceNotifier;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.reconcile.LogFormat;
@@ -49,7 +49,7 @@ class AgentLoopTest {
       """;
 
   @TempDir Path directory;
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final FakeContainerEngine engine = new FakeContainerEngine(clock).withImage(IMAGE);
   private final StatusBoard board = new StatusBoard();

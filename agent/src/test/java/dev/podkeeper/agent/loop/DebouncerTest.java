@@ -3,13 +3,13 @@ package dev.podkeeper.agent.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DebouncerTest {
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final AtomicInteger fired = new AtomicInteger();
   private final Debouncer debouncer = new Debouncer(scheduler, Duration.ofMillis(200), fired::incrementAndGet);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.reconcile.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DesiredFileWatcherTest {
   @TempDir Path directory;
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final RecordingRequester loop = new RecordingRequester();
   private Path file;

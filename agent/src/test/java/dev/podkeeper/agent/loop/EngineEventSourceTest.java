@@ -3,7 +3,7 @@ package dev.podkeeper.agent.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.ContainerSpec;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineEventSourceTest {
   private static final String IMAGE = "localhost/test:1";
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final FakeContainerEngine fake = new FakeContainerEngine(clock).withImage(IMAGE);
   private final BreakableEvents engine = new BreakableEvents(fake);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.port.EngineException;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReconcileLoopTest {
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<PassRequest> passes = new CopyOnWriteArrayList<>();
   private ReconcileLoop loop;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
-import dev.podkeeper.agent.lifecycle.MutableClock;
+import dev.podkeeper.agent.testing.TestClock;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.SocketTimeoutException;
@@ -75,7 +75,7 @@ class ServiceNotifierTest {
 
   @Test
   void theWatchdogPingsEveryHalfOfWatchdogUsec() throws IOException {
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock();
     ManualScheduler scheduler = new ManualScheduler(clock);
     try (ServiceNotifier notifier = notifierOnPath()) {
       Watchdog watchdog = new Watchdog(notifier, scheduler, Map.of("WATCHDOG_USEC", "20000000"), 42);

@@ -64,12 +64,6 @@ class ReconcileLogTest {
     assertThat(lines.get(1).get("aborted").isNull()).isTrue();
   }
 
-  @Test
-  void logFormatWordsAreCaseInsensitive() {
-    assertThat(LogFormat.parse("JSON")).isEqualTo(LogFormat.JSON);
-    assertThat(LogFormat.parse("text")).isEqualTo(LogFormat.TEXT);
-  }
-
   private static JsonNode json(String line) {
     try {
       return new ObjectMapper().readTree(line);

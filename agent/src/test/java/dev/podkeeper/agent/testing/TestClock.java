@@ -15,6 +15,14 @@ public final class TestClock extends Clock {
     this.now = new AtomicReference<>(start);
   }
 
+  public TestClock() {
+    this(Instant.parse("2025-01-01T12:00:00Z"));
+  }
+
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
   public void advance(Duration duration) {
     now.updateAndGet(t -> t.plus(duration));
   }
