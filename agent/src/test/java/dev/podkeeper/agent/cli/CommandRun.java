@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.cli;
 
+import dev.podkeeper.model.testing.SampleStacks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,26 +39,7 @@ record CommandRun(int exitCode, String out, String err) {
 
   /** A desired-state file: gluetun with an env file fed by a secret, qbittorrent in its namespace. */
   static Path stackFile(Path dir, String containers) throws IOException {
-    return Files.writeString(dir.resolve("media.yaml"), """
-        version: 1
-        stack: media
-        defaults:
-          env:
-            TZ: UTC
-        networks:
-          media:
-            subnet: 10.89.0.0/24
-        directories:
-          - path: /srv/media
-            owner: "0:0"
-            mode: "0750"
-        envFiles:
-          vpn:
-            path: /srv/media/vpn.env
-            values:
-              VPN_PROVIDER: protonvpn
-              VPN_PASSWORD: { fromFile: /run/secrets/vpn-password }
-        """ + containers);
+    return Files.writeString(dir.resolve("media.yaml"), SampleStacks.MEDIA_PREAMBLE + containers);
   }
 
   static final String CONTAINERS = """

@@ -1,5 +1,6 @@
 package dev.podkeeper.model.parse;
 
+import dev.podkeeper.model.testing.SampleStacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,25 +59,7 @@ final class FuzzDocuments {
 
   /** Valid files to mutate: the spec's example, and the shapes the tests and the seed server use. */
   static List<String> templates() {
-    return List.of(resource("/dev/podkeeper/model/parse/spec-example.yaml"), """
-        version: 1
-        stack: media
-        defaults:
-          env:
-            TZ: UTC
-        networks:
-          media:
-            subnet: 10.89.0.0/24
-        directories:
-          - path: /srv/media
-            owner: "0:0"
-            mode: "0750"
-        envFiles:
-          vpn:
-            path: /srv/media/vpn.env
-            values:
-              VPN_PROVIDER: protonvpn
-              VPN_PASSWORD: { fromFile: /run/secrets/vpn-password }
+    return List.of(resource("/dev/podkeeper/model/parse/spec-example.yaml"), SampleStacks.MEDIA_PREAMBLE + """
         containers:
           gluetun: &base
             image: localhost/gluetun:1
