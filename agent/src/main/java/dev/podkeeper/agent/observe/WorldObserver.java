@@ -36,6 +36,11 @@ public final class WorldObserver {
     this.files = files;
   }
 
+  /** The engine's call count so far (the executor shares the engine), for the pass summary. */
+  public long engineCalls() {
+    return engine.callCount();
+  }
+
   /** @throws dev.podkeeper.model.port.EngineException if the engine cannot be listed: then nothing can be decided */
   public ObservedWorld observe(DesiredState desired) {
     var containers = engine.listContainers();

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param convergedObjects how many of the file's objects are as declared after the pass
  * @param desiredObjects how many objects the file declares (containers, networks, directories, env files, units)
  * @param abortedBecause why the pass decided nothing: the engine could not be listed, or the plan was refused
+ * @param engineCalls requests the pass made to the engine: a converged pass costs the same at any stack size
  */
 public record PassResult(
     String passId,
@@ -25,7 +26,8 @@ public record PassResult(
     List<ActionResult> results,
     int convergedObjects,
     int desiredObjects,
-    Optional<String> abortedBecause) {
+    Optional<String> abortedBecause,
+    long engineCalls) {
 
   public PassResult {
     requireNonNull(passId, "passId is null");
@@ -37,6 +39,9 @@ public record PassResult(
       throw new IllegalArgumentException("converged " + convergedObjects + " of " + desiredObjects);
     }
     requireNonNull(abortedBecause, "abortedBecause is null");
+    if (engineCalls < 0) {
+      throw new IllegalArgumentException("engineCalls is negative: " + engineCalls);
+    }
   }
 
   /** Every action succeeded (none failed or was skipped) and the pass was not aborted. */

@@ -42,6 +42,7 @@ public final class ReconcileLog {
     fields.put("failures", pass.failures().size());
     fields.put("skipped", pass.skipped().size());
     fields.put("duration_ms", pass.duration().toMillis());
+    fields.put("engine_calls", pass.engineCalls());
     fields.put("aborted", pass.abortedBecause().orElse(null));
     write(fields);
   }

@@ -41,6 +41,7 @@ public final class ReconcilePass {
   public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options) throws InterruptedException {
     String passId = passIds.get();
     Instant start = clock.instant();
+    long callsBefore = observer.engineCalls();
     List<ActionResult> results = List.of();
     Optional<String> aborted = Optional.empty();
     try {
@@ -52,7 +53,7 @@ public final class ReconcilePass {
     }
     Convergence convergence = Convergence.of(desired, results, aborted.isPresent());
     PassResult result = new PassResult(passId, trigger, start, Duration.between(start, clock.instant()), results,
-        convergence.converged(), convergence.total(), aborted);
+        convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore);
     log.summary(result);
     return result;
   }

@@ -27,7 +27,7 @@ class ReconcileLogTest {
       Action.of(ActionKind.CREATE_NETWORK, "media", "missing", new ActionInput.None()),
       Outcome.FAILED, AT, 3, Optional.of("create network media: \"media\" exists"));
   private static final PassResult PASS = new PassResult("ab12cd34", Trigger.FILE, AT, Duration.ofMillis(1500),
-      List.of(OK, FAILED), 8, 9, Optional.empty());
+      List.of(OK, FAILED), 8, 9, Optional.empty(), 2);
 
   private final StringWriter out = new StringWriter();
 
@@ -45,7 +45,7 @@ class ReconcileLogTest {
         "time=2025-06-01T10:00:00Z pass=ab12cd34 trigger=file action=create-network target=media cause=missing"
             + " outcome=failed duration_ms=3 error=\"create network media: \\\"media\\\" exists\"",
         "time=2025-06-01T10:00:01.500Z pass=ab12cd34 trigger=file converged=8/9 actions=2 failures=1 skipped=0"
-            + " duration_ms=1500");
+            + " duration_ms=1500 engine_calls=2");
   }
 
   @Test
@@ -62,6 +62,7 @@ class ReconcileLogTest {
     assertThat(lines.get(0).get("duration_ms").asLong()).isEqualTo(3);
     assertThat(lines.get(1).get("converged").asText()).isEqualTo("8/9");
     assertThat(lines.get(1).get("aborted").isNull()).isTrue();
+    assertThat(lines.get(1).get("engine_calls").asLong()).isEqualTo(2);
   }
 
   private static JsonNode json(String line) {

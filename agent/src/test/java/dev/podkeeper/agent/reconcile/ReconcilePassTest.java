@@ -64,7 +64,9 @@ class ReconcilePassTest {
     assertThat(second.converged()).isTrue();
     assertThat(containerIds()).isEqualTo(ids);
     assertThat(harness.engine.callCount() - calls).isEqualTo(2);
-    assertThat(harness.log()).contains("pass=pass2 trigger=manual converged=9/9 actions=0 failures=0 skipped=0");
+    assertThat(second.engineCalls()).isEqualTo(2);
+    assertThat(harness.log()).contains("pass=pass2 trigger=manual converged=9/9 actions=0 failures=0 skipped=0")
+        .contains("engine_calls=2");
   }
 
   @Test
