@@ -241,6 +241,9 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
         .dockerHost(uri)
         .maxConnections(32)
         .connectionTimeout(Duration.ofSeconds(10));
+    if ("unix".equals(uri.getScheme())) {
+      builder.sslConfig(NoTlsContext.config());
+    }
     if (responseTimeout != null) {
       builder.responseTimeout(responseTimeout);
     }
