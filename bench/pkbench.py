@@ -8,7 +8,8 @@
       Requests logged after line SINCE_LINE, total and by endpoint (ids and names folded to {id}).
   pkbench.py ready SECONDS -- COMMAND...
       Runs COMMAND with NOTIFY_SOCKET set to a datagram socket bound here; reports the time from exec to the
-      READY=1 datagram, then SIGTERMs it and reports the time to exit.
+      READY=1 datagram and the CPU time it had used by then (all threads), then SIGTERMs it and reports the
+      time to exit.
   pkbench.py kill-repair ENGINE_URI NAME...
       For each NAME: `podman kill` it, wait until it runs again; engine timestamps give the latency.
   pkbench.py provider-restart ENGINE_URI PROVIDER ROUNDS MEMBER...
@@ -303,6 +304,7 @@ def cmd_ready(timeout, command):
                 continue
             if "READY=1" in data.split("\n"):
                 result["ready_ms"] = round((time.monotonic() - t0) * 1000)
+                result["ready_cpu_ms"] = round(_cpu_ticks(p.pid) * 1000 / os.sysconf("SC_CLK_TCK"))
                 result["status"] = next((l[7:] for l in data.split("\n") if l.startswith("STATUS=")), "")
                 break
         t1 = time.monotonic()
