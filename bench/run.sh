@@ -130,11 +130,11 @@ if stale; then
     put run.build_failed 1
   fi
 fi
-# bin/podkeeper as it is in the tree, with the jars and the example its launcher may train a CDS archive on
-mkdir -p "$work/pk/bin" "$work/pk/agent/target" "$work/pk/examples"
+# bin/podkeeper as it is in the tree, with the jars and the script (and stack) that train its CDS archive
+mkdir -p "$work/pk/bin" "$work/pk/agent/target" "$work/pk/packaging/src/deb"
 cp bin/podkeeper "$work/pk/bin/"
 cp -r agent/target/podkeeper.jar agent/target/lib "$work/pk/agent/target/"
-cp examples/hwc-server.yaml "$work/pk/examples/" 2>/dev/null || true
+cp -r packaging/src/deb/share "$work/pk/packaging/src/deb/"
 for j in "$work/pk/agent/target/podkeeper.jar" "$work/pk/agent/target/lib"/podkeeper-*.jar; do
   python3 -m zipfile -t "$j" >/dev/null \
     || { echo "bench/run.sh: the copied $j is damaged (a build running meanwhile?); run again" >&2; exit 1; }

@@ -63,6 +63,7 @@ class PackagedAgentE2EIT {
   private static final String SECRET_FILE = "/srv/podkeeper-e2e/token";
   private static final String ENV_FILE = "/srv/podkeeper-e2e/web.env";
   private static final String CONFFILE = "/etc/podkeeper/stack.yaml";
+  private static final String CDS_ARCHIVE = "/var/cache/podkeeper/podkeeper.jsa";
   /** JVM start and a first pass on a loaded 2-core machine; systemd's own start timeout is 90 s. */
   private static final Duration START_LIMIT = Duration.ofMinutes(2);
   private static final Duration CHANGE_LIMIT = Duration.ofSeconds(60);
@@ -153,6 +154,16 @@ class PackagedAgentE2EIT {
   }
 
   @Test
+  @Order(1)
+  void theInstallTrainedAClassDataSharingArchiveForThisMachinesJvm() {
+    assertThat(systemd.exec("test", "-s", CDS_ARCHIVE).exitCode()).as(CDS_ARCHIVE + " exists").isZero();
+    // The launcher hands it to the JVM. -Xshare:on makes a JVM that cannot map it fail instead of starting
+    // the slow way, as it silently would with a stale or unusable archive.
+    String version = systemd.exec("sh", "-c", "PODKEEPER_JAVA_OPTS=-Xshare:on podkeeper --version").orThrow().stdout();
+    assertThat(version).startsWith("podkeeper");
+  }
+
+  @Test
   @Order(2)
   void enableNowTurnsActiveOnlyOnceTheFirstPassHasBroughtUpTheStack() {
     long t0 = System.nanoTime();
@@ -178,6 +189,9 @@ class PackagedAgentE2EIT {
     assertThat(unit.get("StatusText")).matches("pass \\S+ \\(\\w+\\): converged (\\d+)/\\1, \\d+ actions, 0 failed, .*");
     // The launcher execs the JVM: systemd accepts READY=1 and pings only from the main process.
     assertThat(systemd.exec("ps", "-o", "comm=", "-p", mainPid).orThrow().stdout().strip()).isEqualTo("java");
+    // ...which started from the archive the install trained.
+    assertThat(systemd.exec("grep", "-c", CDS_ARCHIVE, "/proc/" + mainPid + "/maps").orThrow().stdout().strip())
+        .isNotEqualTo("0");
   }
 
   @Test
@@ -292,6 +306,27 @@ class PackagedAgentE2EIT {
     List<String> journal = journal();
     assertThat(journal).anyMatch(line -> line.contains("SIGTERM"));
     System.err.printf("packaged agent: %d journal lines from podkeeper.service in this test%n", journal.size());
+  }
+
+  @Test
+  @Order(9)
+  void aJdkChangeTrainsTheArchiveAgainAndRemovingThePackageTakesItAlong() {
+    String before = systemd.exec("stat", "-c", "%Y.%i", CDS_ARCHIVE).orThrow().stdout().strip();
+    // dpkg runs the postinst with "triggered" when a JDK package changes files under /usr/lib/jvm. (Not through
+    // dpkg-trigger here: podman, a dependency, is missing, and dpkg then never processes the trigger.)
+    assertThat(systemd.exec("cat", "/var/lib/dpkg/info/podkeeper.triggers").orThrow().stdout())
+        .contains("interest-noawait /usr/lib/jvm");
+    systemd.exec("/var/lib/dpkg/info/podkeeper.postinst", "triggered", "/usr/lib/jvm").orThrow();
+    assertThat(systemd.exec("stat", "-c", "%Y.%i", CDS_ARCHIVE).orThrow().stdout().strip())
+        .as("the archive's mtime and inode after the trigger").isNotEqualTo(before);
+
+    systemd.exec("dpkg", "-r", "podkeeper").orThrow();
+
+    assertThat(systemd.exec("test", "-e", "/var/cache/podkeeper").exitCode()).as("/var/cache/podkeeper is gone")
+        .isNotZero();
+    // The user's file stays (a conffile, until purge), and so do the containers.
+    assertThat(systemd.exec("test", "-e", CONFFILE).exitCode()).as(CONFFILE + " kept").isZero();
+    assertThat(managedContainers()).filteredOn(ObservedContainer::running).isNotEmpty();
   }
 
   // ---- the stack
