@@ -140,6 +140,7 @@ for j in "$work/pk/agent/target/podkeeper.jar" "$work/pk/agent/target/lib"/podke
     || { echo "bench/run.sh: the copied $j is damaged (a build running meanwhile?); run again" >&2; exit 1; }
 done
 "$pk" --version >/dev/null # also lets the launcher make whatever it makes on first use, before any timing
+sync # the archive it may have just written: its write-back would otherwise overlap the first timings
 
 # ---------------------------------------------------------------- a subnet and a port range nobody uses
 
