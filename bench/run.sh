@@ -453,9 +453,19 @@ section_idle() {
   put s4.calls "$((after - before))"
   put s4.passes "$(($(grep -c '"converged"' "$agent_log") - passes))"
   put s4.threads "$(awk '/^Threads:/ { print $2 }' "/proc/$agent_pid/status")"
-  put run.jvm_flags "$(tr '\0' '\n' <"/proc/$agent_pid/cmdline" | sed -n '2,/^-cp$/p' | grep -v '^-cp$' \
-    | sed "s|$work/pk|…|g" | tr '\n' ' ' | sed 's/ $//')"
+  put run.jvm_flags "$(jvm_flags "$agent_pid" | sed "s|$work/pk|…|g" | tr '\n' ' ' | sed 's/ $//')"
   say "  idle: $(cat "$work/idle.json"), $((after - before)) engine calls"
+}
+
+jvm_flags() { # the JVM flags on PID's command line, one a line, @argument files expanded, up to the jar
+  local arg
+  while IFS= read -r -d '' arg; do
+    case $arg in
+      -jar | -cp | -classpath) break ;;
+      @*) sed 's/#.*//' "${arg#@}" | xargs printf '%s\n' ;;
+      *) printf '%s\n' "$arg" ;;
+    esac
+  done < <(tail -z -n +2 "/proc/$1/cmdline")
 }
 
 # ---------------------------------------------------------------- 5. startup to READY
@@ -528,9 +538,10 @@ report() {
   # the 1-min load average at the start, at each section's start and at the end
   read -r lo hi < <(awk -F= '$1 ~ /(\.load|load_start|load_end)$/ { split($2, l, " "); print l[1] }' "$results" \
     | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }')
-  if awk -v l="$hi" -v c="$cores" 'BEGIN { exit !(l > c / 2) }'; then
+  # The benchmark's own engine work keeps the load near 1; above one runnable task per core, other work competed.
+  if awk -v l="$hi" -v c="$cores" 'BEGIN { exit !(l > c) }'; then
     under_load="**Taken under load**: the 1-min load average was between $lo and $hi during the run (at its start and \
-at the start of each section) on $cores cores, from other engineers' builds and tests, so absolute times are \
+at the start of each section) on $cores cores, so other work competed for the CPUs: absolute times are \
 inflated and vary between sections; compare figures of the same section (the rounds of 1 alternate the tools)."
   fi
   cat <<MD
