@@ -42,9 +42,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "Apply a file that removes every container of the stack.")
   boolean allowEmpty;
 
-  @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
-      description = "Unix socket that serves `podkeeper status`. Default: ${DEFAULT-VALUE}.")
-  Path statusSocket;
+  @Mixin
+  StatusSocketOption statusSocket;
 
   @Mixin
   GlobalOptions options;
@@ -68,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     if (DesiredStateFile.load(file, spec.commandLine().getErr()).isEmpty()) {
       return 1;
     }
-    RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket, System.getenv(),
+    RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
         ProcessHandle.current().pid());
     DesiredStateStore store = new DesiredStateStore(settings.file(), new ParsedFileLoader());
     store.reload();

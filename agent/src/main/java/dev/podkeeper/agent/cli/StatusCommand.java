@@ -47,9 +47,8 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
-      description = "The running agent's status socket. Default: ${DEFAULT-VALUE}.")
-  Path statusSocket;
+  @Mixin
+  StatusSocketOption statusSocket;
 
   @Mixin
   GlobalOptions options;
@@ -71,13 +70,13 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<String> served = StatusClient.fetch(statusSocket);
+    Optional<String> served = StatusClient.fetch(statusSocket.path);
     if (served.isPresent()) {
       print(StatusJson.read(served.get()), out);
       return 0;
     }
     if (file == null) {
-      err.println("status: no agent answers on " + statusSocket + "; give FILE to compute the status now");
+      err.println("status: no agent answers on " + statusSocket.path + "; give FILE to compute the status now");
       return 1;
     }
     Optional<DesiredState> desired = DesiredStateFile.load(file, err);
