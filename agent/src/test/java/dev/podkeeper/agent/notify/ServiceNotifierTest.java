@@ -102,6 +102,21 @@ class ServiceNotifierTest {
   }
 
   @Test
+  void aNotifySocketThatIsNeitherAPathNorAnAbstractNameFailsTheStartAtOnce() {
+    assertThatThrownBy(() -> NotifySocket.fromEnvironment(Map.of("NOTIFY_SOCKET", "run/notify")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("NOTIFY_SOCKET=run/notify is neither an absolute path nor an @abstract name");
+  }
+
+  @Test
+  void aSocketNobodyListensOnFailsEachSendWithTheReasonAndClosesQuietly() throws IOException {
+    NotifySocket nobody = NotifySocket.fromEnvironment(Map.of("NOTIFY_SOCKET", directory.resolve("none").toString()));
+
+    assertThatThrownBy(() -> nobody.send("READY=1")).isInstanceOf(IOException.class);
+    nobody.close();
+  }
+
+  @Test
   void withoutNotifySocketNothingIsSentAndNothingFails() throws IOException {
     try (ServiceNotifier notifier = new ServiceNotifier(NotifySocket.fromEnvironment(Map.of()))) {
       notifier.readyWithStatus("fine");
