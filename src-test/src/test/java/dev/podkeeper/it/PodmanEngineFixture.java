@@ -1,19 +1,13 @@
 package dev.podkeeper.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PodmanEngineFixture implements ParameterResolver {
   public static final String TEST_IMAGE = "localhost/podkeeper-test:1";
-  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
 
   private static Engine engine;
   private static RuntimeException failure;
@@ -62,29 +55,21 @@ public final class PodmanEngineFixture implements ParameterResolver {
 
   /** A running private engine. */
   public static final class Engine {
-    private final Path repo;
     private final Path dir;
     private final String socket;
 
-    private Engine(Path repo, Path dir, String socket) {
-      this.repo = repo;
+    private Engine(Path dir, String socket) {
       this.dir = dir;
       this.socket = socket;
     }
 
     static Engine start() {
-      Path repo = repo();
-      try {
-        Path target = Files.createDirectories(repo.resolve("src-test/target"));
-        Path dir = Files.createTempDirectory(target, "podman");
-        String socket = lastLine(run(repo, List.of(script(repo, "podman-engine.sh"), "start", dir.toString())));
-        Engine started = new Engine(repo, dir, socket);
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-private-podman"));
-        run(repo, List.of(script(repo, "build-test-image.sh"), socket, TEST_IMAGE));
-        return started;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Path dir = RepoScripts.newEngineDirectory("podman");
+      String socket = RepoScripts.lastLine(RepoScripts.script("podman-engine.sh", "start", dir.toString()));
+      Engine started = new Engine(dir, socket);
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-private-podman"));
+      RepoScripts.script("build-test-image.sh", socket, TEST_IMAGE);
+      return started;
     }
 
     /** {@code unix:///.../podman.sock} */
@@ -124,7 +109,7 @@ public final class PodmanEngineFixture implements ParameterResolver {
     public String podman(String... args) {
       List<String> command = new ArrayList<>(List.of("podman", "--url", socket));
       command.addAll(List.of(args));
-      return run(repo, command);
+      return RepoScripts.run(command);
     }
 
     /** As {@link #podman}, for cleanup: a failure (the object is already gone) is ignored. */
@@ -138,69 +123,10 @@ public final class PodmanEngineFixture implements ParameterResolver {
 
     void stop() {
       try {
-        run(repo, List.of(script(repo, "podman-engine.sh"), "stop", dir.toString()));
+        RepoScripts.script("podman-engine.sh", "stop", dir.toString());
       } catch (RuntimeException e) {
         System.err.println("stopping the private Podman engine in " + dir + " failed: " + e.getMessage());
       }
-    }
-
-    private static Path repo() {
-      String property = System.getProperty("podkeeper.repo");
-      Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-      for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-        if (Files.isExecutable(p.resolve("scripts/podman-engine.sh"))) {
-          return p;
-        }
-      }
-      throw new IllegalStateException("no scripts/podman-engine.sh above " + start
-          + "; run from the repository or set -Dpodkeeper.repo");
-    }
-
-    private static String script(Path repo, String name) {
-      return repo.resolve("scripts").resolve(name).toString();
-    }
-
-    private static String lastLine(String output) {
-      String[] lines = output.strip().split("\n");
-      return lines[lines.length - 1].strip();
-    }
-
-    private static String run(Path repo, List<String> command) {
-      try {
-        Process process = new ProcessBuilder(command).directory(repo.toFile()).start();
-        process.getOutputStream().close();
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
-        if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException(String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT);
-        }
-        if (process.exitValue() != 0) {
-          throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
-              + ": " + err.join().strip());
-        }
-        return out.join();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    /** On a thread of its own: the common pool may have a single thread on a small machine. */
-    private static CompletableFuture<String> drain(InputStream in) {
-      CompletableFuture<String> text = new CompletableFuture<>();
-      Thread reader = new Thread(() -> {
-        try (in) {
-          text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          text.complete("");
-        }
-      }, "drain-podman-output");
-      reader.setDaemon(true);
-      reader.start();
-      return text;
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.it.PodmanEngineFixture;
+import dev.podkeeper.it.RepoScripts;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -440,7 +441,7 @@ class PackagedAgentE2EIT {
 
   /** The newest packaging/target/podkeeper_*.deb; the reactor builds packaging before this module. */
   private static Path builtPackage() throws IOException {
-    Path target = repo().resolve("packaging/target");
+    Path target = RepoScripts.repo().resolve("packaging/target");
     try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
       return files.filter(p -> p.getFileName().toString().matches("podkeeper_.*\\.deb"))
           .max(Comparator.comparing(p -> p.toFile().lastModified()))
@@ -448,17 +449,6 @@ class PackagedAgentE2EIT {
               + "(mvn verify from the repository root, or mvn -pl model,podman-adapter,systemd-adapter,agent,"
               + "packaging install -DskipTests)"));
     }
-  }
-
-  private static Path repo() {
-    String property = System.getProperty("podkeeper.repo");
-    Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-    for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("packaging/src/deb"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no packaging/src/deb above " + start + "; set -Dpodkeeper.repo");
   }
 
   /** On a failure: what systemd says about the service, and its journal. */

@@ -3,6 +3,7 @@ package dev.podkeeper.it.systemd;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.it.PodmanEngineFixture;
+import dev.podkeeper.it.RepoScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class SystemdContainerFixture implements AutoCloseable {
     PodmanEngineFixture.Engine engine = PodmanEngineFixture.get();
     long t0 = System.nanoTime();
     String image = Command.run(IMAGE_TIMEOUT,
-        List.of(repo().resolve("scripts/build-systemd-image.sh").toString(), engine.socket()))
+        List.of(RepoScripts.repo().resolve("scripts/build-systemd-image.sh").toString(), engine.socket()))
         .orThrow().stdout().strip();
     long t1 = System.nanoTime();
 
@@ -135,16 +136,5 @@ public final class SystemdContainerFixture implements AutoCloseable {
       throw new IllegalStateException("systemd in " + name + " did not boot within " + BOOT_TIMEOUT.toSeconds()
           + " s: is-system-running says \"" + state.get() + "\"; failed units: " + failed, e);
     }
-  }
-
-  private static Path repo() {
-    String property = System.getProperty("podkeeper.repo");
-    Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-    for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      if (Files.isExecutable(p.resolve("scripts/build-systemd-image.sh"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no scripts/build-systemd-image.sh above " + start + "; set -Dpodkeeper.repo");
   }
 }
