@@ -145,15 +145,21 @@ def summary_ms(values):
             "all_ms": ms}
 
 
+def _bound_unix_socket(path, kind):
+    """A unix socket of KIND bound to PATH, replacing whatever a previous run left there."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    sock = socket.socket(socket.AF_UNIX, kind)
+    sock.bind(path)
+    return sock
+
+
 # ---------------------------------------------------------------- commands
 
 def cmd_proxy(listen, upstream, logpath):
-    try:
-        os.unlink(listen)
-    except FileNotFoundError:
-        pass
-    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    srv.bind(listen)
+    srv = _bound_unix_socket(listen, socket.SOCK_STREAM)
     srv.listen(128)
     log = open(logpath, "a", buffering=1)
     lock = threading.Lock()
@@ -276,12 +282,7 @@ def cmd_count_calls(logpath, since):
 def cmd_ready(timeout, command):
     timeout = float(timeout)
     path = "/tmp/pkbench-notify-%d.sock" % os.getpid()
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    s.bind(path)
+    s = _bound_unix_socket(path, socket.SOCK_DGRAM)
     env = dict(os.environ, NOTIFY_SOCKET=path)
     env.pop("WATCHDOG_USEC", None)
     env.pop("WATCHDOG_PID", None)
