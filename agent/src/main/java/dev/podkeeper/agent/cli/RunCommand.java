@@ -10,6 +10,7 @@ import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -64,13 +65,14 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // Like nginx: a bad file at startup is an error; a bad file later keeps the last good state.
-    if (DesiredStateFile.load(file, spec.commandLine().getErr()).isEmpty()) {
+    DesiredStateStore store = new DesiredStateStore(file, new ParsedFileLoader());
+    List<String> problems = store.loadFirst();
+    if (!problems.isEmpty()) {
+      DesiredStateFile.report(file, problems, spec.commandLine().getErr());
       return 1;
     }
     RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
         ProcessHandle.current().pid());
-    DesiredStateStore store = new DesiredStateStore(settings.file(), new ParsedFileLoader());
-    store.reload();
     LifeCycleManager lifeCycle = wiring.injector(options, spec.commandLine().getOut(), new AgentLoopModule(settings, store))
         .getInstance(LifeCycleManager.class);
     lifeCycle.addShutdownHook();

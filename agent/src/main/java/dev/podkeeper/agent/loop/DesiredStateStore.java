@@ -36,6 +36,23 @@ public final class DesiredStateStore {
 
   public enum Reload { CHANGED, UNCHANGED, REJECTED }
 
+  /**
+   * The first read, at the agent's start: the file's problems, empty once it is loaded. A rejected file is
+   * the caller's to report ({@code run} prints the problems and exits), so nothing is logged for it.
+   */
+  public synchronized List<String> loadFirst() {
+    if (current != null) {
+      throw new IllegalStateException("the desired state of " + file + " is loaded already");
+    }
+    lastSeen = fingerprint();
+    DesiredStateLoader.Result result = loader.load(file);
+    if (result instanceof DesiredStateLoader.Rejected rejected) {
+      return rejected.problems();
+    }
+    accept(((DesiredStateLoader.Loaded) result).state());
+    return List.of();
+  }
+
   /** Re-reads the file if its content changed since the last read. */
   public synchronized Reload reload() {
     String fingerprint = fingerprint();
@@ -50,11 +67,14 @@ public final class DesiredStateStore {
     if (result instanceof DesiredStateLoader.Rejected rejected) {
       return reject(rejected.problems());
     }
-    DesiredState state = ((DesiredStateLoader.Loaded) result).state();
+    accept(((DesiredStateLoader.Loaded) result).state());
+    return Reload.CHANGED;
+  }
+
+  private void accept(DesiredState state) {
     current = state;
     log.info("desired state loaded from {}: stack {}, {} containers, {} networks, {} units",
         file, state.stack(), state.containers().size(), state.networks().size(), state.units().size());
-    return Reload.CHANGED;
   }
 
   private Reload reject(List<String> problems) {

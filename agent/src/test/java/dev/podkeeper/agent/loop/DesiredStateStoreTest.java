@@ -99,6 +99,30 @@ class DesiredStateStoreTest {
     assertThat(warnings().get(0)).contains("there is no earlier good state");
   }
 
+  @Test
+  void theFirstLoadHandsAnInvalidFilesProblemsToTheCallerWithoutLoggingThem() throws IOException {
+    Files.writeString(file, "broken");
+
+    assertThat(store.loadFirst()).containsExactly(file + ":1:1: not a stack [yaml.syntax]");
+    assertThat(store.current()).isEmpty();
+    assertThat(warnings()).isEmpty();
+  }
+
+  @Test
+  void theFirstLoadReadsTheFileOnceAndAReloadOfTheSameContentChangesNothing() throws IOException {
+    Files.writeString(file, "stack: one");
+    int[] loads = {0};
+    DesiredStateStore counting = new DesiredStateStore(file, f -> {
+      loads[0]++;
+      return load(f);
+    });
+
+    assertThat(counting.loadFirst()).isEmpty();
+    assertThat(counting.current()).get().extracting(DesiredState::stack).isEqualTo("one");
+    assertThat(counting.reload()).isEqualTo(Reload.UNCHANGED);
+    assertThat(loads[0]).isEqualTo(1);
+  }
+
   private List<String> warnings() {
     return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
         .toList();
