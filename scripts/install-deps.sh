@@ -3,10 +3,19 @@
 # Usage (as root, or with sudo available): scripts/install-deps.sh
 set -euo pipefail
 
-# podman brings netavark/aardvark-dns, and debootstrap its keyring, only as Recommends: name them so
-# --no-install-recommends hosts get them. debootstrap builds the systemd test image.
-PACKAGES=(podman runc catatonit busybox-static debootstrap debian-archive-keyring gpgv wget netavark aardvark-dns conmon
-  iproute2 uidmap curl ca-certificates tar)
+# What Podman needs at run time as root, named one by one because Debian's podman has it only as a
+# Recommends (netavark, aardvark-dns, catatonit) or not at all (iptables: netavark calls it for every bridge
+# network; without it each container fails to start with "netavark: No such file or directory"). runc: crun,
+# Podman's default runtime, refuses cgroup v1 hybrid hosts (scripts/podman-engine.sh picks runc there).
+# The .deb's Depends name those that podman itself does not bring (packaging/src/deb/control/control).
+RUNTIME=(podman netavark aardvark-dns iptables conmon runc catatonit)
+# What the tests need besides: debootstrap (and its keyring, a Recommends) builds the systemd test image,
+# busybox-static the small test image; caddy, docker-registry and graphviz are real peers of the tests
+# (a reverse proxy's admin API, a registry to pull from, `dot` for rendered graphs); bench/run.sh reads
+# its figures with jq and python3.
+TESTS=(busybox-static debootstrap debian-archive-keyring gpgv wget iproute2 curl ca-certificates tar
+  caddy docker-registry graphviz jq python3)
+PACKAGES=("${RUNTIME[@]}" "${TESTS[@]}")
 
 SUDO=()
 if [[ $(id -u) -ne 0 ]]; then
