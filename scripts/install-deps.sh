@@ -7,7 +7,9 @@ set -euo pipefail
 # Recommends (netavark, aardvark-dns, catatonit) or not at all (iptables: netavark calls it for every bridge
 # network; without it each container fails to start with "netavark: No such file or directory"). runc: crun,
 # Podman's default runtime, refuses cgroup v1 hybrid hosts (scripts/podman-engine.sh picks runc there).
-# The .deb's Depends name those that podman itself does not bring (packaging/src/deb/control/control).
+# The .deb's Depends name those that podman itself does not bring (packaging/src/deb/control/control),
+# netavark before podman, so that apt takes it for podman's container-network-stack instead of adding the CNI
+# plugins. catatonit (--init) and runc are for the tests here; podkeeper itself uses neither.
 RUNTIME=(podman netavark aardvark-dns iptables conmon runc catatonit)
 # What the tests need besides: debootstrap (and its keyring, a Recommends) builds the systemd test image,
 # busybox-static the small test image; caddy, docker-registry and graphviz are real peers of the tests

@@ -38,14 +38,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.testcontainers.containers.BindMode;
 
 /**
  * The issue "podkeeper packaged as a systemd service", end to end: the .deb that {@code packaging} builds is
- * installed with dpkg in a real systemd 252 (Debian bookworm, {@link SystemdContainerFixture}) whose
- * {@code /run/podman/podman.sock} is the tests' private Podman engine ({@link PodmanEngineFixture}), so the
- * packaged unit runs unchanged with its default socket. Then, as a user would: write the stack file,
- * {@code systemctl enable --now podkeeper}, read {@code journalctl -u podkeeper}, {@code systemctl reload},
- * {@code systemctl stop}. The tests run in order against one service and one stack.
+ * installed with {@code apt-get install ./podkeeper_*.deb} in a fresh Debian 12 with a real systemd 252
+ * ({@link SystemdContainerFixture}), so that apt resolves its Depends from Debian's archive as on a new
+ * machine; the container has a network namespace of its own with outbound access for that. Podman from
+ * those Depends is shown to work there ({@link #podmanFromTheDependsRunsAContainerWithAPortOnANetwork}), nested.
+ *
+ * <p>The agent itself reconciles the tests' private Podman engine ({@link PodmanEngineFixture}), bind-mounted
+ * at {@code /run/podman/podman.sock} so that the packaged unit runs unchanged with its default socket: the
+ * tests then see its containers through their own engine client and reach its loopback ports from this
+ * host, and the stack's test image need not go into the nested engine's slow vfs storage. Then, as a user
+ * would: write the stack file, {@code systemctl enable --now podkeeper}, read {@code journalctl -u podkeeper},
+ * {@code systemctl reload}, {@code systemctl stop}. The tests run in order against one service and one stack.
  *
  * <p>The stack file is {@code /etc/podkeeper/stack.yaml} as a symlink to {@value #STACK_FILE}, as
  * configuration managers lay files out. The agent's file watcher watches {@code /etc/podkeeper/} and does not
@@ -58,13 +65,21 @@ class PackagedAgentE2EIT {
   private static final String UNIT = "podkeeper.service";
   /** Where the packaged unit's default --podman-socket points. */
   private static final String PODMAN_SOCKET_IN_CONTAINER = "/run/podman/podman.sock";
-  private static final String DEB_IN_CONTAINER = "/var/tmp/podkeeper.deb";
+  /** apt installs a local package when its argument is a path to a .deb; the package keeps its own name. */
+  private static final String DEB_DIR_IN_CONTAINER = "/var/tmp/podkeeper-deb";
   private static final String STACK_FILE = "/srv/podkeeper-e2e/stack.yaml";
   /** A secret the web container gets through an env file (fromFile), as the seed stack's VPN credentials. */
   private static final String SECRET_FILE = "/srv/podkeeper-e2e/token";
   private static final String ENV_FILE = "/srv/podkeeper-e2e/web.env";
   private static final String CONFFILE = "/etc/podkeeper/stack.yaml";
   private static final String CDS_ARCHIVE = "/var/cache/podkeeper/podkeeper.jsa";
+  /** apt-get update and the Depends (podman and friends, ~40 MB) from Debian's archive. */
+  private static final Duration APT_LIMIT = Duration.ofMinutes(5);
+  /** A busybox root file system for the nested engine's image (no registry here, nor inside). */
+  private static final String NESTED_ROOTFS = "/var/tmp/pk-nested-rootfs";
+  /** Podman's own nofile limit is above this host's hard limit, which the outer container inherits. */
+  private static final int NESTED_NOFILE = 20000;
+  private static final Duration NESTED_LIMIT = Duration.ofMinutes(3);
   /** JVM start and a first pass on a loaded 2-core machine; systemd's own start timeout is 90 s. */
   private static final Duration START_LIMIT = Duration.ofMinutes(2);
   private static final Duration CHANGE_LIMIT = Duration.ofSeconds(60);
@@ -98,12 +113,20 @@ class PackagedAgentE2EIT {
     secret = "e2e-secret-" + UUID.randomUUID().toString().replace("-", "");
 
     Path engineSocket = Path.of(URI.create(podman.socket()).getPath()).toRealPath();
-    systemd = SystemdContainerFixture.start(List.of("-v", engineSocket + ":" + PODMAN_SOCKET_IN_CONTAINER));
+    systemd = SystemdContainerFixture.create()
+        .withFileSystemBind(engineSocket.toString(), PODMAN_SOCKET_IN_CONTAINER, BindMode.READ_WRITE)
+        .withOutboundNetwork().withNestedContainers().boot();
 
     // A copy, not a bind mount: another build may rewrite packaging/target while this test runs.
-    Files.copy(deb, inContainer(DEB_IN_CONTAINER), REPLACE_EXISTING);
-    // The image has Java and procps but no podman: the socket stands in for it.
-    systemd.exec("dpkg", "-i", "--ignore-depends=podman", DEB_IN_CONTAINER).orThrow();
+    Files.createDirectories(inContainer(DEB_DIR_IN_CONTAINER));
+    Files.copy(deb, inContainer(DEB_DIR_IN_CONTAINER).resolve(deb.getFileName()), REPLACE_EXISTING);
+    // As on a minimal machine: only the Depends, no Recommends. The image's apt lists are empty.
+    long t0 = System.nanoTime();
+    systemd.exec(APT_LIMIT, "sh", "-c", "cd " + DEB_DIR_IN_CONTAINER + " && apt-get update -q"
+        + " && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ./podkeeper_*.deb")
+        .orThrow();
+    System.err.printf("packaged agent: apt-get install ./podkeeper_*.deb with its Depends took %.1f s%n",
+        (System.nanoTime() - t0) / 1e9);
     Files.createDirectories(inContainer(SECRET_FILE).getParent());
     Files.writeString(inContainer(SECRET_FILE), secret + "\n");
     writeStackFile(stackFile(false));
@@ -162,6 +185,64 @@ class PackagedAgentE2EIT {
     // the slow way, as it silently would with a stale or unusable archive.
     String version = systemd.exec("sh", "-c", "PODKEEPER_JAVA_OPTS=-Xshare:on podkeeper --version").orThrow().stdout();
     assertThat(version).startsWith("podkeeper");
+  }
+
+  /**
+   * Section 5: installing needs nothing by hand. The Depends alone (apt installed no Recommends) bring a
+   * Podman that creates a bridge network and runs a container with a loopback port on it: netavark, which
+   * calls iptables, and aardvark-dns. The only additions are for running nested on this kind of host
+   * (test-rig.md): runc and cgroupfs when the host is on cgroup v1 (the outer container shares the host's
+   * hierarchy, and crun, which podman's Depends prefer, refuses v1), rlimits no higher than the host's, and
+   * vfs storage (no overlay on overlay).
+   */
+  @Test
+  @Order(1)
+  void podmanFromTheDependsRunsAContainerWithAPortOnANetwork() throws IOException {
+    // netavark before podman in the Depends: apt then takes it for podman's "container-network-stack" and
+    // does not add the CNI plugins, whose iptables would hide a missing one (as on a fresh machine, where
+    // every container failed with "netavark: No such file or directory"). dpkg-query prints nothing for a
+    // package it never knew.
+    assertThat(systemd.exec("dpkg-query", "-W", "-f", "${Package} ${Status}\n", "podman", "netavark", "aardvark-dns",
+        "iptables", "containernetworking-plugins").stdout().lines()).containsExactlyInAnyOrder(
+        "podman install ok installed", "netavark install ok installed", "aardvark-dns install ok installed",
+        "iptables install ok installed");
+
+    long t0 = System.nanoTime();
+    Path bin = inContainer(NESTED_ROOTFS).resolve("bin");
+    Files.createDirectories(bin);
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"), REPLACE_EXISTING);
+    boolean cgroupV2 = Files.getFileStore(Path.of("/sys/fs/cgroup")).type().equals("cgroup2");
+    Files.writeString(inContainer("/etc/containers/containers.conf"), """
+        [containers]
+        default_ulimits = ["nofile=%1$d:%1$d", "nproc=32768:32768"]
+        [engine]
+        runtime = "%2$s"
+        cgroup_manager = "cgroupfs"
+        """.formatted(NESTED_NOFILE, cgroupV2 ? "crun" : "runc"));
+    // A storage.conf replaces Podman's defaults whole: the two roots must be named too.
+    Files.writeString(inContainer("/etc/containers/storage.conf"), """
+        [storage]
+        driver = "vfs"
+        runroot = "/run/containers/storage"
+        graphroot = "/var/lib/containers/storage"
+        """);
+    int port = 18080;
+    String script = String.join(" && ",
+        cgroupV2 ? "true" : "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends runc >/dev/null",
+        "cd " + NESTED_ROOTFS + " && for a in sh httpd mkdir echo; do ln -sf busybox bin/$a; done",
+        "tar -c . | podman import --change 'ENV PATH=/bin' - localhost/pk-nested:1 >/dev/null",
+        "podman network create --subnet 10.89.77.0/24 pk-nested-net >/dev/null",
+        "podman run -d --name pk-nested-web --network pk-nested-net -p 127.0.0.1:" + port + ":8080"
+            + " localhost/pk-nested:1 sh -c 'mkdir -p /www && echo nested > /www/index.html"
+            + " && exec httpd -f -p 8080 -h /www' >/dev/null",
+        "podman inspect -f '{{.State.Status}}' pk-nested-web");
+    assertThat(systemd.exec(NESTED_LIMIT, "sh", "-c", script).orThrow().stdout().strip()).isEqualTo("running");
+    // The port is bound in the outer container's own network namespace: ask from there.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).untilAsserted(() -> assertThat(systemd.exec(
+        NESTED_ROOTFS + "/bin/busybox", "wget", "-q", "-O", "-", "http://127.0.0.1:" + port + "/").stdout().strip())
+        .isEqualTo("nested"));
+    System.err.printf("packaged agent: nested Podman: network, container and its port in %.1f s%n",
+        (System.nanoTime() - t0) / 1e9);
   }
 
   @Test
