@@ -3,6 +3,7 @@ package dev.podkeeper.agent.cli;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.podkeeper.agent.lifecycle.Bootstrap;
+import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.agent.wiring.ClockModule;
 import dev.podkeeper.agent.wiring.EngineModule;
 import dev.podkeeper.agent.wiring.HostModule;
@@ -20,7 +21,8 @@ public interface AgentWiring {
       new UnitsModule(options.systemdBus()),
       new HostModule(),
       new ClockModule(),
-      new ReconcileModule(options.logFormat(), out));
+      // stdout is the reconcile log; under systemd its lines go to the journal with their fields instead.
+      new ReconcileModule(LogSink.standardStream(1, out, options.logFormat(), System.getenv())));
 
   /** @param out the command's stdout, where the reconcile log goes */
   List<Module> modules(GlobalOptions options, PrintWriter out);

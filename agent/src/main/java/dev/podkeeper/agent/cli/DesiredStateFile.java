@@ -1,12 +1,19 @@
 package dev.podkeeper.agent.cli;
 
+import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.reconcile.LogLevel;
+import dev.podkeeper.agent.reconcile.LogLine;
+import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.parse.DesiredStateParser;
 import dev.podkeeper.model.parse.InvalidDesiredStateException;
 import dev.podkeeper.model.parse.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Loads the file a command is given; an invalid one prints every problem and changes nothing. */
@@ -22,10 +29,24 @@ final class DesiredStateFile {
     }
   }
 
-  /** Every problem, one {@code FILE:LINE:COLUMN: message [rule]} a line, then that nothing was changed. */
+  /**
+   * Every problem, one {@code FILE:LINE:COLUMN: message [rule]} a line, then that nothing was changed. With
+   * {@code --log-format json}, one diagnostic object instead, the problems as a list in it.
+   */
   static void report(Path file, List<String> problems, PrintWriter err) {
+    String verdict = file + " is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+        + "): nothing was changed";
+    if (DiagnosticSink.format() == LogFormat.JSON) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("time", LogLine.time(Instant.now()));
+      fields.put("level", LogLevel.ERROR.word());
+      fields.put("logger", DesiredStateFile.class.getName());
+      fields.put("message", verdict);
+      fields.put("problems", problems);
+      LogSink.stream(err, LogFormat.JSON).write(new LogLine(LogLevel.ERROR, fields));
+      return;
+    }
     problems.forEach(err::println);
-    err.println(file + " is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-        + "): nothing was changed");
+    err.println(verdict);
   }
 }

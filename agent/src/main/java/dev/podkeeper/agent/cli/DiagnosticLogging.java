@@ -2,10 +2,7 @@ package dev.podkeeper.agent.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
@@ -14,30 +11,23 @@ import org.slf4j.Logger;
  * looks for an XML file, and building the same setup from XML costs the agent's start about a tenth of a second.
  *
  * <p>stdout belongs to the reconcile log (written by ReconcileLog, not through logback). Diagnostics go to
- * stderr, where journald collects them too: podkeeper's own at INFO, libraries' at WARN.
+ * stderr, podkeeper's own at INFO, libraries' at WARN, in the reconcile log's layout and format
+ * ({@link DiagnosticAppender}, {@link DiagnosticSink}): under systemd both streams end in one journal, and a
+ * reader sees one format, key=value in text mode and one JSON object a line in JSON mode. They stay on stderr
+ * so that stdout, redirected or piped, is the reconcile log alone.
  *
  * <p>An XML configuration still wins when one is asked for ({@code -Dlogback.configurationFile=...}) or a
  * {@code logback-test.xml} is on the class path (the integration tests'): then logback goes on to read it.
  */
 public final class DiagnosticLogging extends ContextAwareBase implements Configurator {
-  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20}: %msg%n";
-
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null
         || getClass().getClassLoader().getResource("logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
-    encoder.start();
-
-    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    DiagnosticAppender stderr = new DiagnosticAppender();
     stderr.setContext(context);
-    stderr.setName("STDERR");
-    stderr.setTarget("System.err");
-    stderr.setEncoder(encoder);
     stderr.start();
 
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);

@@ -5,9 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -40,7 +42,8 @@ public final class Main implements Callable<Integer> {
   private String systemdBus;
 
   @Option(names = "--log-format", paramLabel = "text|json", scope = ScopeType.INHERIT, defaultValue = "text",
-      description = "The reconcile log on stdout: text, or json (one object per line). Default: ${DEFAULT-VALUE}.")
+      description = "The reconcile log on stdout and the diagnostics on stderr: text (key=value), or json (one object "
+          + "per line). Default: ${DEFAULT-VALUE}.")
   private LogFormat logFormat;
 
   public static void main(String[] args) {
@@ -49,7 +52,17 @@ public final class Main implements Callable<Integer> {
 
   /** The command line with every subcommand; tests run it with their own out and err writers. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The same with {@code factory} making the subcommands (tests wire some to fakes). */
+  static CommandLine commandLine(IFactory factory) {
+    CommandLine commandLine = new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true);
+    // Diagnostics take --log-format as soon as it is parsed, before the subcommand runs (and logs).
+    return commandLine.setExecutionStrategy(parsed -> {
+      DiagnosticSink.use(((Main) parsed.commandSpec().userObject()).logFormat, commandLine.getErr());
+      return new RunLast().execute(parsed);
+    });
   }
 
   public String podmanSocket() {

@@ -73,8 +73,13 @@ public final class DesiredStateStore {
 
   private void accept(DesiredState state) {
     current = state;
-    log.info("desired state loaded from {}: stack {}, {} containers, {} networks, {} units",
-        file, state.stack(), state.containers().size(), state.networks().size(), state.units().size());
+    log.info("desired state loaded from {}: stack {}, {}, {}, {}", file, state.stack(),
+        count(state.containers().size(), "container"), count(state.networks().size(), "network"),
+        count(state.units().size(), "unit"));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private Reload reject(List<String> problems) {

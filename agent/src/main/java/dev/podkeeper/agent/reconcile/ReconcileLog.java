@@ -1,26 +1,54 @@
 package dev.podkeeper.agent.reconcile;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.podkeeper.agent.execute.ActionResult;
+import dev.podkeeper.agent.plan.Outcome;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The reconcile log (spec section 4), the product's stdout: one line per action as it finishes, then one
- * summary line per pass. Lines carry causes and the engine's errors, never env values.
+ * The reconcile log (spec sections 4 and 9), the product's stdout: one line per action as it finishes, then
+ * one summary line per pass. Lines carry causes and the engine's errors, never env values.
+ *
+ * <p>A line's time is when it is written, taken under the same lock that writes it: actions that run side by
+ * side finish in any order, and the log still reads in time order (their start is the time less
+ * {@code duration_ms}).
+ *
+ * <p>A pass that did nothing (no action, nothing aborted, everything converged) is not a line of its own when
+ * it ran by itself (a resync, an engine event, a file or SIGHUP that changed nothing): the journal would fill
+ * with them. At most once an hour such a pass still writes its summary, with {@code note="still converged"},
+ * so that a quiet log is seen to be a live one. The startup pass and a pass someone asked for ({@code apply})
+ * always have their summary.
  */
 public final class ReconcileLog {
-  private final PrintWriter out;
-  private final LogFormat format;
+  static final Duration STILL_CONVERGED_EVERY = Duration.ofHours(1);
 
-  public ReconcileLog(PrintWriter out, LogFormat format) {
-    this.out = out;
-    this.format = format;
+  private final LogSink sink;
+  private final Clock clock;
+  private Instant lastSummary;
+  private int quietPasses;
+
+  public ReconcileLog(LogSink sink, Clock clock) {
+    this.sink = requireNonNull(sink, "sink is null");
+    this.clock = requireNonNull(clock, "clock is null");
   }
 
-  public void action(String passId, Trigger trigger, ActionResult result) {
+  public ReconcileLog(PrintWriter out, LogFormat format, Clock clock) {
+    this(LogSink.stream(out, format), clock);
+  }
+
+  public ReconcileLog(PrintWriter out, LogFormat format) {
+    this(out, format, Clock.systemUTC());
+  }
+
+  public synchronized void action(String passId, Trigger trigger, ActionResult result) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("time", result.startedAt().toString());
+    fields.put("time", LogLine.time(clock.instant()));
     fields.put("pass", passId);
     fields.put("trigger", trigger.word());
     fields.put("action", result.action().kind().word());
@@ -29,12 +57,21 @@ public final class ReconcileLog {
     fields.put("outcome", result.outcome().word());
     fields.put("duration_ms", result.durationMs());
     fields.put("error", result.error().orElse(null));
-    write(fields);
+    sink.write(new LogLine(result.outcome() == Outcome.FAILED ? LogLevel.WARN : LogLevel.INFO, fields));
   }
 
-  public void summary(PassResult pass) {
+  public synchronized void summary(PassResult pass) {
+    Instant now = clock.instant();
+    String note = null;
+    if (didNothingByItself(pass) && lastSummary != null) {
+      if (Duration.between(lastSummary, now).compareTo(STILL_CONVERGED_EVERY) < 0) {
+        quietPasses++;
+        return;
+      }
+      note = "still converged";
+    }
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("time", pass.startedAt().plus(pass.duration()).toString());
+    fields.put("time", LogLine.time(now));
     fields.put("pass", pass.passId());
     fields.put("trigger", pass.trigger().word());
     fields.put("converged", pass.convergedObjects() + "/" + pass.desiredObjects());
@@ -44,13 +81,17 @@ public final class ReconcileLog {
     fields.put("duration_ms", pass.duration().toMillis());
     fields.put("engine_calls", pass.engineCalls());
     fields.put("aborted", pass.abortedBecause().orElse(null));
-    write(fields);
+    fields.put("note", note);
+    fields.put("quiet_passes", note == null ? null : quietPasses);
+    boolean bad = pass.abortedBecause().isPresent() || !pass.failures().isEmpty();
+    sink.write(new LogLine(bad ? LogLevel.WARN : LogLevel.INFO, fields));
+    lastSummary = now;
+    quietPasses = 0;
   }
 
-  private void write(Map<String, Object> fields) {
-    synchronized (out) {
-      out.println(format.render(fields));
-      out.flush();
-    }
+  private static boolean didNothingByItself(PassResult pass) {
+    return pass.trigger() != Trigger.STARTUP && pass.trigger() != Trigger.MANUAL
+        && pass.results().isEmpty() && pass.abortedBecause().isEmpty()
+        && pass.convergedObjects() == pass.desiredObjects();
   }
 }

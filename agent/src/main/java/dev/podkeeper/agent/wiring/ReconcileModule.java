@@ -8,6 +8,7 @@ import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.execute.Sleeper;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.agent.reconcile.PassIds;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
@@ -22,13 +23,16 @@ import java.time.Clock;
  * other modules bind. The planner is a static pure function and needs no binding.
  */
 public final class ReconcileModule extends AbstractModule {
-  private final LogFormat format;
-  private final PrintWriter out;
+  private final LogSink sink;
 
-  /** @param out where the reconcile log goes: the product's stdout */
+  /** @param sink where the reconcile log goes: the product's stdout, or the journal under systemd */
+  public ReconcileModule(LogSink sink) {
+    this.sink = sink;
+  }
+
+  /** @param out where the reconcile log goes, in {@code format} */
   public ReconcileModule(LogFormat format, PrintWriter out) {
-    this.format = format;
-    this.out = out;
+    this(LogSink.stream(out, format));
   }
 
   @Provides
@@ -45,8 +49,8 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReconcileLog log() {
-    return new ReconcileLog(out, format);
+  ReconcileLog log(Clock clock) {
+    return new ReconcileLog(sink, clock);
   }
 
   @Provides

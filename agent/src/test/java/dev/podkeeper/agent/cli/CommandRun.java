@@ -16,7 +16,7 @@ record CommandRun(int exitCode, String out, String err) {
   static CommandRun of(FakesWiring fakes, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new CommandLine(new Main(), factory(fakes)).setCaseInsensitiveEnumValuesAllowed(true)
+    int code = Main.commandLine(factory(fakes))
         .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
         .execute(args);
     return new CommandRun(code, out.toString(), err.toString());

@@ -4,9 +4,13 @@ import static dev.podkeeper.agent.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podkeeper.agent.reconcile.LogFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -51,6 +55,34 @@ class MainTest {
     assertThat(probe.seen.podmanSocket()).isEqualTo(socket);
     assertThat(probe.seen.systemdBus()).isEqualTo(bus);
     assertThat(probe.seen.logFormat()).isEqualTo(LogFormat.TEXT);
+  }
+
+  /** A subcommand that logs, as the agent's own components do, before and after the options are known. */
+  @Command(name = "chatty")
+  static final class Chatty implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Logger log = LoggerFactory.getLogger("dev.podkeeper.agent.loop.DesiredStateStore");
+      log.info("desired state loaded from x.yaml: stack media, 1 container, 1 network, 0 units");
+      log.warn("x.yaml not applied; keeping the last good desired state:\n  x.yaml:3:5: unknown key", new IOException("e"));
+      return 0;
+    }
+  }
+
+  @Test
+  void logFormatJsonMakesTheDiagnosticsJsonOnTheCommandsStderr() {
+    try {
+      CommandLineRun run = run(Main.commandLine().addSubcommand(new Chatty()), "--log-format", "json", "chatty");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.err().lines().map(DiagnosticLoggingTest::json).toList()).hasSize(2).allSatisfy(line ->
+          assertThat(line.get("logger").asText()).isEqualTo("dev.podkeeper.agent.loop.DesiredStateStore"))
+          .satisfiesExactly(
+              loaded -> assertThat(loaded.get("message").asText()).endsWith("1 container, 1 network, 0 units"),
+              kept -> assertThat(kept.get("stack_trace").asText()).startsWith("java.io.IOException: e"));
+    } finally {
+      DiagnosticSink.use(LogFormat.TEXT, new PrintWriter(System.err, true));
+    }
   }
 
   @Test

@@ -9,17 +9,21 @@ import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.ActionInput;
 import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.testing.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The reconcile log's two formats (spec section 4): the fields, their order, quoting. */
+/** The reconcile log's two formats (spec section 4): the fields, their order, quoting; its time order (section 9). */
 class ReconcileLogTest {
   private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
+  private static final Pattern TIME = Pattern.compile("^time=(\\S+) ");
   private static final ActionResult OK = new ActionResult(
       Action.of(ActionKind.RECREATE_CONTAINER, "sonarr", "spec changed: env, ports", new ActionInput.None()),
       Outcome.OK, AT, 412, Optional.empty());
@@ -30,27 +34,92 @@ class ReconcileLogTest {
       List.of(OK, FAILED), 8, 9, Optional.empty(), 2);
 
   private final StringWriter out = new StringWriter();
+  private final TestClock clock = new TestClock(AT.plusMillis(412));
 
   @Test
   void textIsOneKeyValueLinePerActionThenASummary() {
-    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT);
+    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT, clock);
 
     log.action("ab12cd34", Trigger.FILE, OK);
+    clock.set(AT.plusMillis(1500));
     log.action("ab12cd34", Trigger.FILE, FAILED);
     log.summary(PASS);
 
     assertThat(out.toString().lines()).containsExactly(
-        "time=2025-06-01T10:00:00Z pass=ab12cd34 trigger=file action=recreate-container target=sonarr"
+        "time=2025-06-01T10:00:00.412Z pass=ab12cd34 trigger=file action=recreate-container target=sonarr"
             + " cause=\"spec changed: env, ports\" outcome=ok duration_ms=412",
-        "time=2025-06-01T10:00:00Z pass=ab12cd34 trigger=file action=create-network target=media cause=missing"
+        "time=2025-06-01T10:00:01.500Z pass=ab12cd34 trigger=file action=create-network target=media cause=missing"
             + " outcome=failed duration_ms=3 error=\"create network media: \\\"media\\\" exists\"",
         "time=2025-06-01T10:00:01.500Z pass=ab12cd34 trigger=file converged=8/9 actions=2 failures=1 skipped=0"
             + " duration_ms=1500 engine_calls=2");
   }
 
+  /** Actions run side by side: create-network started first but finished last (issue 16's 09.455 after 09.478). */
+  @Test
+  void linesAreInTimeOrderWhenActionsFinishOutOfOrder() {
+    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT);
+    Instant now = Instant.now();
+    ActionResult network = new ActionResult(Action.of(ActionKind.CREATE_NETWORK, "media", "missing",
+        new ActionInput.None()), Outcome.OK, now.minusMillis(60_000), 59_990, Optional.empty());
+    ActionResult envFile = new ActionResult(Action.of(ActionKind.RECREATE_CONTAINER, "sonarr", "spec changed: env",
+        new ActionInput.None()), Outcome.OK, now.minusMillis(30_000), 1, Optional.empty());
+
+    log.action("ab12cd34", Trigger.STARTUP, envFile);
+    log.action("ab12cd34", Trigger.STARTUP, network);
+    log.summary(new PassResult("ab12cd34", Trigger.STARTUP, now.minusMillis(60_000), Duration.ofMillis(60_000),
+        List.of(network, envFile), 9, 9, Optional.empty(), 2));
+
+    List<Instant> times = out.toString().lines().map(line -> {
+      Matcher time = TIME.matcher(line);
+      assertThat(time.find()).as(line).isTrue();
+      return Instant.parse(time.group(1));
+    }).toList();
+    assertThat(times).hasSize(3).isSorted();
+  }
+
+  @Test
+  void aPassThatDidNothingByItselfIsNoLineButOneStillConvergedLineAnHour() {
+    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT, clock);
+
+    log.summary(quiet("p1", Trigger.STARTUP));
+    for (int minute = 1; minute < 60; minute++) {
+      clock.advance(Duration.ofMinutes(1));
+      log.summary(quiet("r" + minute, minute % 2 == 0 ? Trigger.RESYNC : Trigger.EVENT));
+    }
+    assertThat(out.toString().lines()).singleElement().asString().contains("pass=p1 trigger=startup converged=9/9");
+
+    clock.advance(Duration.ofMinutes(1));
+    log.summary(quiet("r60", Trigger.RESYNC));
+    clock.advance(Duration.ofMinutes(1));
+    log.summary(quiet("r61", Trigger.FILE));
+
+    assertThat(out.toString().lines()).hasSize(2).last().asString()
+        .contains("pass=r60 trigger=resync converged=9/9 actions=0 failures=0 skipped=0 duration_ms=4 engine_calls=2")
+        .endsWith("note=\"still converged\" quiet_passes=59");
+  }
+
+  @Test
+  void passesThatDidSomethingWereAskedForOrCouldNotLookAlwaysHaveTheirSummary() {
+    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT, clock);
+
+    log.summary(quiet("p1", Trigger.STARTUP));
+    log.summary(PASS);
+    log.summary(quiet("p3", Trigger.MANUAL));
+    log.summary(new PassResult("p4", Trigger.RESYNC, AT, Duration.ofMillis(4), List.of(), 0, 9,
+        Optional.of("engine unreachable"), 1));
+    log.summary(quiet("p5", Trigger.RESYNC));
+
+    assertThat(out.toString().lines()).hasSize(4).noneMatch(line -> line.contains("note="))
+        .noneMatch(line -> line.contains("pass=p5"));
+  }
+
+  private static PassResult quiet(String passId, Trigger trigger) {
+    return new PassResult(passId, trigger, AT, Duration.ofMillis(4), List.of(), 9, 9, Optional.empty(), 2);
+  }
+
   @Test
   void jsonIsOneObjectPerLineWithEveryKey() throws Exception {
-    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.JSON);
+    ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.JSON, clock);
 
     log.action("ab12cd34", Trigger.FILE, FAILED);
     log.summary(PASS);
