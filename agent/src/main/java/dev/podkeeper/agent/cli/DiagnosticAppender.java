@@ -13,8 +13,12 @@ import java.util.Map;
 /**
  * Diagnostics in the reconcile log's layout: {@code time=... level=warn logger=... message="..."} in text,
  * one object with the same keys in JSON, and the exception's stack trace as the field {@code stack_trace}.
- * Our own rather than logback's JsonEncoder, whose keys (timestamp in epoch ms, loggerName, a context object
- * on every line) match neither the reconcile lines nor a text layout, and which has no text twin.
+ * Our own rather than logback's JsonEncoder (1.3.8+): its keys ({@code timestamp} in epoch milliseconds,
+ * {@code nanoseconds}, {@code sequenceNumber}, {@code loggerName}, {@code message} as the unformatted pattern,
+ * a {@code context} object and {@code mdc} on every line, the stack trace as an array of frames) are not the
+ * reconcile lines' and cannot be renamed, and it has no key=value twin for text mode. Rendering both kinds of
+ * line through one {@link dev.podkeeper.agent.reconcile.LogFormat} keeps one vocabulary; Jackson, which JSON
+ * mode uses for it, is loaded only in JSON mode.
  */
 final class DiagnosticAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   static final String NAME = "PODKEEPER";

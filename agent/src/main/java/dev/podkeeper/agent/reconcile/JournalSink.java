@@ -15,6 +15,11 @@ import java.util.Map;
  * of the line is a field of its own, {@code PODKEEPER_} and its name in capitals ({@code target} becomes
  * {@code PODKEEPER_TARGET}), so that {@code journalctl PODKEEPER_TARGET=sonarr} is one container's history.
  * The time is journald's own ({@code __REALTIME_TIMESTAMP}), not a field.
+ *
+ * <p>Our own rather than a logback journal appender: the reconcile lines do not go through logback, and the
+ * appenders on Maven Central (logback-journal and its forks) call libsystemd's sd_journal_send through JNA, a
+ * native library extracted to a temporary directory at start; the protocol is a few lines over junixsocket,
+ * which sd_notify uses already.
  */
 final class JournalSink implements LogSink {
   static final String IDENTIFIER = "podkeeper";
@@ -34,7 +39,8 @@ final class JournalSink implements LogSink {
     try {
       socket.send(entry(line));
     } catch (IOException | RuntimeException e) {
-      // No journal (gone, or the entry too large for one datagram): the stream, which journald reads too.
+      // Not open yet (the first lines of the start), no journal, or an entry too large for one datagram: the
+      // stream, which journald reads too (without the fields).
       fallback.write(line);
     }
   }

@@ -28,7 +28,7 @@ public interface LogSink {
    */
   static LogSink standardStream(int fd, PrintWriter out, LogFormat format, Map<String, String> env) {
     LogSink stream = stream(out, format);
-    return JournalStream.connects(fd, env) ? new JournalSink(new JournalSocket(JournalSocket.SYSTEM), format, stream)
+    return JournalStream.connects(fd, env) ? new JournalSink(JournalSocket.openInBackground(JournalSocket.SYSTEM), format, stream)
         : stream;
   }
 }

@@ -64,6 +64,7 @@ class JsonModeProcessTest {
     List<JsonNode> diagnostics = objects(stderr);
     List<JsonNode> reconcile = objects(stdout);
     assertThat(diagnostics).extracting(line -> line.get("message").asText())
+        .anyMatch(message -> message.endsWith("stack jsonmode, 1 container, 1 network, 0 units"))
         .anyMatch(message -> message.contains("not converged; next pass in"))
         .anyMatch(message -> message.contains("not applied; keeping the last good desired state"))
         .anyMatch(message -> message.contains("SIGTERM"));

@@ -2,6 +2,7 @@ package dev.podkeeper.agent.reconcile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.journal.JournalSocket;
@@ -56,7 +57,7 @@ class JournalSinkTest {
 
   @Test
   void eachReconcileLineIsOneEntryWithItsFieldsAndNotAlsoOnStdout() throws IOException {
-    ReconcileLog log = new ReconcileLog(new JournalSink(new JournalSocket(socket), LogFormat.TEXT,
+    ReconcileLog log = new ReconcileLog(new JournalSink(JournalSocket.open(socket), LogFormat.TEXT,
         LogSink.stream(new PrintWriter(stdout), LogFormat.TEXT)), new TestClock(AT));
 
     log.action("ab12cd34", Trigger.STARTUP, FAILED);
@@ -83,12 +84,27 @@ class JournalSinkTest {
   @Test
   void withoutAJournalTheLineGoesToTheStream() throws IOException {
     journald.close();
-    ReconcileLog log = new ReconcileLog(new JournalSink(new JournalSocket(dir.resolve("gone.socket")),
+    ReconcileLog log = new ReconcileLog(new JournalSink(JournalSocket.open(dir.resolve("gone.socket")),
         LogFormat.TEXT, LogSink.stream(new PrintWriter(stdout), LogFormat.TEXT)), new TestClock(AT));
 
     log.action("ab12cd34", Trigger.STARTUP, FAILED);
 
     assertThat(stdout.toString()).startsWith("time=2025-06-01T10:00:00Z pass=ab12cd34 trigger=startup");
+  }
+
+  /** The first lines of the start, while the socket still opens: on the stream, not lost and not held up. */
+  @Test
+  void untilTheSocketIsOpenLinesGoToTheStream() throws IOException {
+    JournalSocket opening = JournalSocket.openInBackground(socket);
+    LogSink sink = new JournalSink(opening, LogFormat.TEXT, LogSink.stream(new PrintWriter(stdout), LogFormat.TEXT));
+    ReconcileLog log = new ReconcileLog(sink, new TestClock(AT));
+
+    log.action("ab12cd34", Trigger.STARTUP, FAILED);
+    await().atMost(Duration.ofSeconds(10)).until(opening::ready);
+    log.action("ab12cd34", Trigger.STARTUP, FAILED);
+
+    assertThat(receive()).containsEntry("PODKEEPER_TARGET", "sonarr");
+    assertThat(stdout.toString().lines().count()).isLessThanOrEqualTo(1);
   }
 
   /** Decodes one datagram of the native protocol, as journald does. */

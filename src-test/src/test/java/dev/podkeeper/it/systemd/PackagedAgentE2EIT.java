@@ -552,4 +552,28 @@ class PackagedAgentE2EIT {
       }
     }
   }
+
+  // ---- the journal's fields (spec section 9): after the service has stopped, its journal is still there
+
+  /** {@code journalctl -u podkeeper PODKEEPER_TARGET=<a container>} is that container's history, each line once. */
+  @Test
+  @Order(100)
+  void theJournalFiltersOneContainersHistoryByItsFields() {
+    String web = stack + "-web";
+    String verbose = systemd.exec("journalctl", "-u", UNIT, "PODKEEPER_TARGET=" + web, "--no-pager", "-o", "verbose")
+        .orThrow().stdout();
+    System.err.println("---- journalctl -u " + UNIT + " PODKEEPER_TARGET=" + web + " -o verbose\n" + verbose);
+
+    List<String> entries = List.of(verbose.split("\n(?=\\S)")); // an entry starts at a line without indent
+    List<String> created = entries.stream().filter(e -> e.contains("PODKEEPER_ACTION=create-container")).toList();
+    assertThat(created).singleElement().asString().contains("PODKEEPER_TARGET=" + web, "PODKEEPER_TRIGGER=startup",
+        "PODKEEPER_OUTCOME=ok", "PODKEEPER_CAUSE=", "PRIORITY=6", "SYSLOG_IDENTIFIER=podkeeper",
+        "_SYSTEMD_UNIT=" + UNIT, "MESSAGE=time=").containsPattern("PODKEEPER_PASS=[0-9a-f]+")
+        .containsPattern("PODKEEPER_DURATION_MS=\\d+");
+    assertThat(Pattern.compile("(?m)^ +PODKEEPER_TARGET=(.*)$").matcher(verbose).results().map(m -> m.group(1)))
+        .as("the targets of the filtered entries").isNotEmpty().allMatch(web::equals);
+    // Once: the entry went to the journal's socket, not also to stdout (which is a journal stream too).
+    assertThat(journal()).filteredOn(line -> line.contains(" action=create-container target=" + web + " "))
+        .hasSize(1);
+  }
 }
