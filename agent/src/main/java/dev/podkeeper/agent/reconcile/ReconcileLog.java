@@ -20,8 +20,9 @@ import java.util.Map;
  * {@code duration_ms}).
  *
  * <p>A pass that did nothing (no action, nothing aborted, everything converged) is not a line of its own when
- * it ran by itself (a resync, an engine event, a file or SIGHUP that changed nothing): the journal would fill
- * with them. At most once an hour such a pass still writes its summary, with {@code note="still converged"},
+ * it ran by itself (a resync, an engine event, a file or SIGHUP that changed nothing) and the pass before it
+ * ended converged too: the journal would fill with them. After a pass that failed or was aborted it is a line,
+ * which says the trouble is over. At most once an hour such a pass still writes its summary, with {@code note="still converged"},
  * so that a quiet log is seen to be a live one. The startup pass and a pass someone asked for ({@code apply})
  * always have their summary.
  */
@@ -32,6 +33,7 @@ public final class ReconcileLog {
   private final Clock clock;
   private Instant lastSummary;
   private int quietPasses;
+  private boolean lastPassConverged;
 
   public ReconcileLog(LogSink sink, Clock clock) {
     this.sink = requireNonNull(sink, "sink is null");
@@ -63,7 +65,9 @@ public final class ReconcileLog {
   public synchronized void summary(PassResult pass) {
     Instant now = clock.instant();
     String note = null;
-    if (didNothingByItself(pass) && lastSummary != null) {
+    boolean quiet = lastPassConverged && didNothingByItself(pass);
+    lastPassConverged = pass.converged() && pass.convergedObjects() == pass.desiredObjects();
+    if (quiet) {
       if (Duration.between(lastSummary, now).compareTo(STILL_CONVERGED_EVERY) < 0) {
         quietPasses++;
         return;

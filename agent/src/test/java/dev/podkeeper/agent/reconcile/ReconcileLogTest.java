@@ -99,7 +99,7 @@ class ReconcileLogTest {
   }
 
   @Test
-  void passesThatDidSomethingWereAskedForOrCouldNotLookAlwaysHaveTheirSummary() {
+  void passesThatDidSomethingWereAskedForOrEndedTroubleAlwaysHaveTheirSummary() {
     ReconcileLog log = new ReconcileLog(new PrintWriter(out), LogFormat.TEXT, clock);
 
     log.summary(quiet("p1", Trigger.STARTUP));
@@ -109,8 +109,11 @@ class ReconcileLogTest {
         Optional.of("engine unreachable"), 1));
     log.summary(quiet("p5", Trigger.RESYNC));
 
-    assertThat(out.toString().lines()).hasSize(4).noneMatch(line -> line.contains("note="))
-        .noneMatch(line -> line.contains("pass=p5"));
+    log.summary(quiet("p6", Trigger.RESYNC));
+
+    assertThat(out.toString().lines()).hasSize(5).noneMatch(line -> line.contains("note="))
+        .noneMatch(line -> line.contains("pass=p6"));
+    assertThat(out.toString().lines()).last().asString().contains("pass=p5 trigger=resync converged=9/9");
   }
 
   private static PassResult quiet(String passId, Trigger trigger) {
