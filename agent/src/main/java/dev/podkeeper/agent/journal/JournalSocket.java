@@ -57,7 +57,7 @@ public final class JournalSocket implements AutoCloseable {
   }
 
   /** @throws IOException if the socket is not {@link #ready()} or journald does not take the datagram */
-  public void send(JournalEntry entry) throws IOException {
+  public synchronized void send(JournalEntry entry) throws IOException {
     if (!ready()) {
       throw new IOException(this + " is not open");
     }
