@@ -232,7 +232,8 @@ start_agent() {
   local file=$1 via=$2
   shift 2
   agent_log=$work/agent-$(ms_now).log
-  "$pk" --podman-socket "$via" --log-format json run --status-socket "$work/status-$$.sock" "$@" "$file" \
+  # --log-every-pass: the warm and idle figures count and time the passes that change nothing
+  "$pk" --podman-socket "$via" --log-format json --log-every-pass run --status-socket "$work/status-$$.sock" "$@" "$file" \
     >"$agent_log" 2>"$agent_log.err" </dev/null &
   agent_pid=$!
   echo "$agent_pid" >>"$work/pids"

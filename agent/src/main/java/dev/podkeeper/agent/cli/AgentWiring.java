@@ -4,12 +4,14 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.reconcile.LogSink;
+import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.wiring.ClockModule;
 import dev.podkeeper.agent.wiring.EngineModule;
 import dev.podkeeper.agent.wiring.HostModule;
 import dev.podkeeper.agent.wiring.ReconcileModule;
 import dev.podkeeper.agent.wiring.UnitsModule;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,8 @@ public interface AgentWiring {
       new HostModule(),
       new ClockModule(),
       // stdout is the reconcile log; under systemd its lines go to the journal with their fields instead.
-      new ReconcileModule(LogSink.standardStream(1, out, options.logFormat(), System.getenv())));
+      new ReconcileModule(LogSink.standardStream(1, out, options.logFormat(), System.getenv()),
+          options.logEveryPass() ? Duration.ZERO : ReconcileLog.STILL_CONVERGED_EVERY));
 
   /** @param out the command's stdout, where the reconcile log goes */
   List<Module> modules(GlobalOptions options, PrintWriter out);

@@ -30,6 +30,11 @@ public final class GlobalOptions {
     return main().map(Main::logFormat).orElse(LogFormat.TEXT);
   }
 
+  /** {@code --log-every-pass}: passes that changed nothing have their summary line too. */
+  public boolean logEveryPass() {
+    return main().map(Main::logEveryPass).orElse(false);
+  }
+
   private Optional<Main> main() {
     return Optional.ofNullable(mixee).map(CommandSpec::parent).map(CommandSpec::userObject)
         .filter(Main.class::isInstance).map(Main.class::cast);

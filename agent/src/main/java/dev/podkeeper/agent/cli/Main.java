@@ -46,6 +46,11 @@ public final class Main implements Callable<Integer> {
           + "per line). Default: ${DEFAULT-VALUE}.")
   private LogFormat logFormat;
 
+  @Option(names = "--log-every-pass", scope = ScopeType.INHERIT,
+      description = "Log the summary of every pass, also of those that changed nothing (by default at most one "
+          + "of those an hour): for benchmarks and debugging.")
+  private boolean logEveryPass;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -75,6 +80,10 @@ public final class Main implements Callable<Integer> {
 
   public LogFormat logFormat() {
     return logFormat;
+  }
+
+  public boolean logEveryPass() {
+    return logEveryPass;
   }
 
   /** {@code podkeeper} alone is a usage error (exit 2) that lists the subcommands. */

@@ -24,20 +24,31 @@ import java.util.Map;
  * ended converged too: the journal would fill with them. After a pass that failed or was aborted it is a line,
  * which says the trouble is over. At most once an hour such a pass still writes its summary, with {@code note="still converged"},
  * so that a quiet log is seen to be a live one. The startup pass and a pass someone asked for ({@code apply})
- * always have their summary.
+ * always have their summary. {@code --log-every-pass} writes them all (benchmarks time the passes that do
+ * nothing).
  */
 public final class ReconcileLog {
-  static final Duration STILL_CONVERGED_EVERY = Duration.ofHours(1);
+  public static final Duration STILL_CONVERGED_EVERY = Duration.ofHours(1);
 
   private final LogSink sink;
   private final Clock clock;
+  private final Duration stillConvergedEvery;
   private Instant lastSummary;
   private int quietPasses;
   private boolean lastPassConverged;
 
-  public ReconcileLog(LogSink sink, Clock clock) {
+  /** @param stillConvergedEvery how often a pass that did nothing by itself has its line (zero: every time) */
+  public ReconcileLog(LogSink sink, Clock clock, Duration stillConvergedEvery) {
     this.sink = requireNonNull(sink, "sink is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.stillConvergedEvery = requireNonNull(stillConvergedEvery, "stillConvergedEvery is null");
+    if (stillConvergedEvery.isNegative()) {
+      throw new IllegalArgumentException("stillConvergedEvery is negative: " + stillConvergedEvery);
+    }
+  }
+
+  public ReconcileLog(LogSink sink, Clock clock) {
+    this(sink, clock, STILL_CONVERGED_EVERY);
   }
 
   public ReconcileLog(PrintWriter out, LogFormat format, Clock clock) {
@@ -68,7 +79,7 @@ public final class ReconcileLog {
     boolean quiet = lastPassConverged && didNothingByItself(pass);
     lastPassConverged = pass.converged() && pass.convergedObjects() == pass.desiredObjects();
     if (quiet) {
-      if (Duration.between(lastSummary, now).compareTo(STILL_CONVERGED_EVERY) < 0) {
+      if (Duration.between(lastSummary, now).compareTo(stillConvergedEvery) < 0) {
         quietPasses++;
         return;
       }

@@ -17,6 +17,7 @@ import dev.podkeeper.model.port.HostFiles;
 import dev.podkeeper.model.port.UnitManager;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Observe, plan, execute, log: the reconcile pass over whichever engine, units, host files and clock the
@@ -24,15 +25,20 @@ import java.time.Clock;
  */
 public final class ReconcileModule extends AbstractModule {
   private final LogSink sink;
+  private final Duration stillConvergedEvery;
 
-  /** @param sink where the reconcile log goes: the product's stdout, or the journal under systemd */
-  public ReconcileModule(LogSink sink) {
+  /**
+   * @param sink where the reconcile log goes: the product's stdout, or the journal under systemd
+   * @param stillConvergedEvery how often a pass that changed nothing has a summary line (zero: every one)
+   */
+  public ReconcileModule(LogSink sink, Duration stillConvergedEvery) {
     this.sink = sink;
+    this.stillConvergedEvery = stillConvergedEvery;
   }
 
   /** @param out where the reconcile log goes, in {@code format} */
   public ReconcileModule(LogFormat format, PrintWriter out) {
-    this(LogSink.stream(out, format));
+    this(LogSink.stream(out, format), ReconcileLog.STILL_CONVERGED_EVERY);
   }
 
   @Provides
@@ -50,7 +56,7 @@ public final class ReconcileModule extends AbstractModule {
   @Provides
   @Singleton
   ReconcileLog log(Clock clock) {
-    return new ReconcileLog(sink, clock);
+    return new ReconcileLog(sink, clock, stillConvergedEvery);
   }
 
   @Provides

@@ -34,14 +34,17 @@ class MainTest {
   @Test
   void globalOptionsWorkBeforeAndAfterTheSubcommand() {
     for (String[] args : new String[][] {
-        {"--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "json", "probe"},
-        {"probe", "--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "JSON"}}) {
+        {"--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "json",
+            "--log-every-pass", "probe"},
+        {"probe", "--podman-socket", "unix:///tmp/p.sock", "--systemd-bus", "unix:path=/tmp/bus", "--log-format", "JSON",
+            "--log-every-pass"}}) {
       Probe probe = new Probe();
       CommandLine commandLine = Main.commandLine().addSubcommand(probe);
       assertThat(run(commandLine, args).exitCode()).isZero();
       assertThat(probe.seen.podmanSocket()).isEqualTo("unix:///tmp/p.sock");
       assertThat(probe.seen.systemdBus()).isEqualTo("unix:path=/tmp/bus");
       assertThat(probe.seen.logFormat()).isEqualTo(LogFormat.JSON);
+      assertThat(probe.seen.logEveryPass()).isTrue();
     }
   }
 
@@ -55,6 +58,7 @@ class MainTest {
     assertThat(probe.seen.podmanSocket()).isEqualTo(socket);
     assertThat(probe.seen.systemdBus()).isEqualTo(bus);
     assertThat(probe.seen.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(probe.seen.logEveryPass()).isFalse();
   }
 
   /** A subcommand that logs, as the agent's own components do, before and after the options are known. */

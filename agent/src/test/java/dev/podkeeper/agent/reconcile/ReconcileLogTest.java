@@ -116,6 +116,18 @@ class ReconcileLogTest {
     assertThat(out.toString().lines()).last().asString().contains("pass=p5 trigger=resync converged=9/9");
   }
 
+  /** {@code --log-every-pass}: benchmarks time the passes that do nothing, so each one has its line. */
+  @Test
+  void withoutAnIntervalEveryPassHasItsSummary() {
+    ReconcileLog log = new ReconcileLog(LogSink.stream(new PrintWriter(out), LogFormat.TEXT), clock, Duration.ZERO);
+
+    log.summary(quiet("p1", Trigger.STARTUP));
+    log.summary(quiet("r1", Trigger.RESYNC));
+    log.summary(quiet("r2", Trigger.RESYNC));
+
+    assertThat(out.toString().lines()).hasSize(3).last().asString().contains("pass=r2 trigger=resync");
+  }
+
   private static PassResult quiet(String passId, Trigger trigger) {
     return new PassResult(passId, trigger, AT, Duration.ofMillis(4), List.of(), 9, 9, Optional.empty(), 2);
   }
