@@ -12,12 +12,13 @@ import java.io.PrintWriter;
  */
 public final class DiagnosticSink {
   private static volatile LogFormat format = LogFormat.TEXT;
-  private static volatile LogSink current = standardError(format, new PrintWriter(System.err, true));
+  /** Made at the first line if nothing set it before (a library that logs before the command line is parsed). */
+  private static volatile LogSink current;
 
   private DiagnosticSink() {}
 
   /** From now on, diagnostics go to {@code err} (the journal, if systemd connected stderr to it) as {@code format}. */
-  public static void use(LogFormat format, PrintWriter err) {
+  public static synchronized void use(LogFormat format, PrintWriter err) {
     current = standardError(format, err);
     DiagnosticSink.format = format;
   }
@@ -27,7 +28,16 @@ public final class DiagnosticSink {
   }
 
   static LogSink current() {
-    return current;
+    LogSink sink = current;
+    if (sink == null) {
+      synchronized (DiagnosticSink.class) {
+        if (current == null) {
+          current = standardError(format, new PrintWriter(System.err, true));
+        }
+        sink = current;
+      }
+    }
+    return sink;
   }
 
   private static LogSink standardError(LogFormat format, PrintWriter err) {

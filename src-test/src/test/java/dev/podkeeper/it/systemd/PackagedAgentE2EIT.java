@@ -575,5 +575,8 @@ class PackagedAgentE2EIT {
     // Once: the entry went to the journal's socket, not also to stdout (which is a journal stream too).
     assertThat(journal()).filteredOn(line -> line.contains(" action=create-container target=" + web + " "))
         .hasSize(1);
+    // Spec section 4 for the fields too: every field of every entry of the service, the secret in none.
+    assertThat(systemd.exec("journalctl", "-u", UNIT, "--no-pager", "-o", "verbose").orThrow().stdout())
+        .doesNotContain(secret);
   }
 }
