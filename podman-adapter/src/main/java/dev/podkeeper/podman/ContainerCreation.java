@@ -15,6 +15,7 @@ import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.PortMapping;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -127,7 +128,7 @@ final class ContainerCreation {
       return Capability.valueOf(normal);
     } catch (IllegalArgumentException e) {
       throw new EngineException("create container " + spec.name() + ": unknown capability " + name
-          + "; use a name from capabilities(7) such as NET_ADMIN");
+          + "; use a name from capabilities(7) such as NET_ADMIN", FailureKind.PERMANENT, null);
     }
   }
 

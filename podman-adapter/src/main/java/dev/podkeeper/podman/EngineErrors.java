@@ -4,14 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.FailureKind;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
- * Turns docker-java's failures into {@link EngineException}s that name the operation and the object and
- * quote Podman's own words. Never given env values: callers pass names and IDs only.
+ * Turns docker-java's failures into {@link EngineException}s that name the operation and the object, quote
+ * Podman's own words, and say whether trying again can help ({@link FailureKind}): only this module knows
+ * Podman's status codes and words. Never given env values: callers pass names and IDs only.
  */
 final class EngineErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Podman's words for a request it will refuse every time, whatever the status code (it answers 500 to
+   * most): an invalid spec, a device or host path that is not there, a missing permission, an image that
+   * no registry has.
+   */
+  private static final List<String> PERMANENT_WORDS = List.of(
+      "invalid", "not a valid", "unknown capability", "no such device", "error gathering device information",
+      "permission denied", "operation not permitted", "manifest unknown", "name unknown", "repository not found",
+      "requested access to the resource is denied", "unauthorized");
 
   private final String socket;
 
@@ -28,11 +47,49 @@ final class EngineErrors {
     if (e instanceof EngineException already) {
       return already;
     }
-    String message = unreachable(e)
-        ? operation + " " + object + ": cannot reach Podman at " + socket + ": " + rootMessage(e)
-            + "; is the Podman API service running (systemctl enable --now podman.socket) and is --podman-socket right?"
-        : operation + " " + object + ": Podman says: " + engineWords(e) + (hint.isEmpty() ? "" : "; " + hint);
-    return new EngineException(message, e);
+    Optional<IOException> io = ioCause(e);
+    if (io.isPresent() && connectionFailure(io.get())) {
+      String words = rootMessage(e);
+      if (words.toLowerCase(Locale.ROOT).contains("permission denied")) {
+        return new EngineException(operation + " " + object + ": permission denied on the Podman socket " + socket
+            + " (run as root, or as a user allowed to open that socket)", FailureKind.PERMANENT, e);
+      }
+      return new EngineException(operation + " " + object + ": cannot reach Podman at " + socket + ": " + words
+          + "; is the Podman API service running (systemctl enable --now podman.socket) and is --podman-socket right?",
+          FailureKind.TRANSIENT, e);
+    }
+    if (io.isPresent()) {
+      // Connected, but the answer broke off or could not be parsed: the engine is there, so not "cannot reach".
+      return new EngineException(operation + " " + object + ": Podman's answer could not be read ("
+          + io.get().getClass().getSimpleName() + ": " + rootMessage(e) + ")", FailureKind.TRANSIENT, e);
+    }
+    String words = engineWords(e);
+    return new EngineException(operation + " " + object + ": Podman says: " + words
+        + (hint.isEmpty() ? "" : "; " + hint), kindOf(operation, status(e), words), e);
+  }
+
+  /**
+   * Whether Podman will refuse the same request again. A 400 is a bad request; a 409 conflict is an object
+   * in the way (ours, while it is being removed or created) and a 404 an object that went away meanwhile:
+   * both are for the next pass to see. Other codes go by Podman's words.
+   */
+  static FailureKind kindOf(String operation, int status, String words) {
+    String lower = words.toLowerCase(Locale.ROOT);
+    if (status == 400 || status == 401 || status == 403) {
+      return FailureKind.PERMANENT;
+    }
+    if (status == 409 || status == 404 && !operation.startsWith("pull")) {
+      return FailureKind.TRANSIENT;
+    }
+    if (PERMANENT_WORDS.stream().anyMatch(lower::contains)) {
+      return FailureKind.PERMANENT;
+    }
+    // "container create: stat /dev/sdz: no such file or directory": a device the spec names is not there.
+    // At start the same words come from missing tools (netavark, iptables), which installing them fixes.
+    if (operation.startsWith("create container") && lower.contains("no such file or directory")) {
+      return FailureKind.PERMANENT;
+    }
+    return FailureKind.TRANSIENT;
   }
 
   /** Podman's message for a failed call: the "message" of its JSON error body, else the exception's text. */
@@ -47,25 +104,36 @@ final class EngineErrors {
     return text.strip();
   }
 
-  static java.util.Optional<String> messageOf(String body) {
+  static Optional<String> messageOf(String body) {
     try {
       JsonNode node = JSON.readTree(body);
       JsonNode message = node == null ? null : node.get("message");
-      return message != null && message.isTextual()
-          ? java.util.Optional.of(message.asText().strip())
-          : java.util.Optional.empty();
+      return message != null && message.isTextual() ? Optional.of(message.asText().strip()) : Optional.empty();
     } catch (IOException | RuntimeException notJson) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
-  private static boolean unreachable(Throwable e) {
+  static int status(Throwable e) {
+    if (e instanceof DockerException docker) {
+      return docker.getHttpStatus();
+    }
+    return e instanceof LibpodClient.LibpodException libpod ? libpod.status() : 0;
+  }
+
+  private static Optional<IOException> ioCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
+      if (t instanceof IOException io) {
+        return Optional.of(io);
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /** The socket is not there, refuses, times out, or drops the connection: Podman is not (yet) reachable. */
+  private static boolean connectionFailure(IOException e) {
+    return e instanceof SocketException || e instanceof SocketTimeoutException || e instanceof EOFException
+        || e instanceof NoHttpResponseException || e instanceof ConnectionClosedException;
   }
 
   private static String rootMessage(Throwable e) {

@@ -149,7 +149,8 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     }
     if (progress.error() != null) {
       throw new EngineException("pull image " + image + ": Podman says: " + progress.error()
-          + "; check the image name and that its registry is reachable from this host");
+          + "; check the image name and that its registry is reachable from this host",
+          EngineErrors.kindOf("pull image", 0, progress.error()), null);
     }
   }
 
@@ -164,7 +165,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
       // original exception (whose text is unmasked) is not attached.
       String words = Redaction.mask(EngineErrors.engineWords(e), container.env().values());
       throw new EngineException("create container " + container.name() + ": Podman says: " + words
-          + createHint(words));
+          + createHint(words), EngineErrors.kindOf("create container", EngineErrors.status(e), words), null);
     }
   }
 
