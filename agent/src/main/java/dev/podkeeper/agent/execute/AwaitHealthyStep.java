@@ -4,6 +4,7 @@ import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.ActionInput.HealthWait;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class AwaitHealthyStep implements Step {
         return;
       }
       if (!clock.instant().isBefore(deadline)) {
-        throw new StepException("await healthy " + name + ": still " + health.name().toLowerCase(Locale.ROOT)
+        throw new StepException(FailureKind.TRANSIENT, "await healthy " + name + ": still " + health.name().toLowerCase(Locale.ROOT)
             + " after " + timeout.toSeconds() + " s (start period + retries x interval + margin); see"
             + " `podman healthcheck run " + name + "` and `podman logs " + name + "`");
       }

@@ -4,6 +4,7 @@ import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
 import dev.podkeeper.agent.plan.ContainerFingerprint;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ final class ContainerCreator {
       }
       case NEVER -> {
         if (!engine.imageExists(image)) {
-          throw new StepException("create container " + spec.name() + ": image " + image
+          throw new StepException(FailureKind.PERMANENT, "create container " + spec.name() + ": image " + image
               + " is not in the engine's store and its pull policy is never: pull or import it first");
         }
       }

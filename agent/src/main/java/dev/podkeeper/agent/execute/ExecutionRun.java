@@ -4,6 +4,7 @@ import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.Outcome;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PresetOutcome;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,10 @@ final class ExecutionRun {
             Optional.of("skipped: dependency " + dependency + " " + result.outcome().word())));
       }
     }
-    return action.preset().map(preset -> new ActionResult(action, preset.outcome(), now, 0, Optional.of(text(preset))));
+    // The planner fails an action in advance only for what it saw cannot work (a name clash, a secret that
+    // cannot be read): that stays so until the file or the world changes.
+    return action.preset().map(preset -> new ActionResult(action, preset.outcome(), now, 0, Optional.of(text(preset)),
+        preset.outcome() == Outcome.FAILED ? Optional.of(FailureKind.PERMANENT) : Optional.empty()));
   }
 
   private String text(PresetOutcome preset) {
@@ -95,17 +99,22 @@ final class ExecutionRun {
   private ActionResult runStep(Action action) {
     Instant start = clock.instant();
     Optional<String> error;
+    Optional<FailureKind> kind;
     try {
       steps.forKind(action.kind()).run(action, ids);
       error = Optional.empty();
+      kind = Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = Optional.of("interrupted");
+      kind = Optional.of(FailureKind.TRANSIENT);
     } catch (Throwable e) { // anything: a result must come back, or the scheduler waits forever
       error = Optional.of(scrubber.scrub(ErrorText.of(e)));
+      kind = Optional.of(FailureKinds.of(e));
     }
     long millis = Duration.between(start, clock.instant()).toMillis();
-    return new ActionResult(action, error.isEmpty() ? Outcome.OK : Outcome.FAILED, start, Math.max(0, millis), error);
+    return new ActionResult(action, error.isEmpty() ? Outcome.OK : Outcome.FAILED, start, Math.max(0, millis), error,
+        kind);
   }
 
   private void record(ActionResult result) {

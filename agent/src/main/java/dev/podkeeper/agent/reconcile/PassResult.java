@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param desiredObjects how many objects the file declares (containers, networks, directories, env files, units)
  * @param abortedBecause why the pass decided nothing: the engine could not be listed, or the plan was refused
  * @param engineCalls requests the pass made to the engine: a converged pass costs the same at any stack size
+ * @param abortKind for an aborted pass: whether passing again later can help (an engine that cannot be
+ *     reached: yes; a refused plan: not until the file changes)
  */
 public record PassResult(
     String passId,
@@ -27,7 +30,8 @@ public record PassResult(
     int convergedObjects,
     int desiredObjects,
     Optional<String> abortedBecause,
-    long engineCalls) {
+    long engineCalls,
+    Optional<FailureKind> abortKind) {
 
   public PassResult {
     requireNonNull(passId, "passId is null");
@@ -42,6 +46,17 @@ public record PassResult(
     if (engineCalls < 0) {
       throw new IllegalArgumentException("engineCalls is negative: " + engineCalls);
     }
+    requireNonNull(abortKind, "abortKind is null");
+    if (abortedBecause.isPresent() != abortKind.isPresent()) {
+      throw new IllegalArgumentException("an abort kind is given exactly when the pass was aborted");
+    }
+  }
+
+  /** A pass whose abort, if any, is transient. */
+  public PassResult(String passId, Trigger trigger, Instant startedAt, Duration duration, List<ActionResult> results,
+      int convergedObjects, int desiredObjects, Optional<String> abortedBecause, long engineCalls) {
+    this(passId, trigger, startedAt, duration, results, convergedObjects, desiredObjects, abortedBecause, engineCalls,
+        abortedBecause.map(reason -> FailureKind.TRANSIENT));
   }
 
   /** Every action succeeded (none failed or was skipped) and the pass was not aborted. */

@@ -10,6 +10,7 @@ import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,16 +45,21 @@ public final class ReconcilePass {
     long callsBefore = observer.engineCalls();
     List<ActionResult> results = List.of();
     Optional<String> aborted = Optional.empty();
+    Optional<FailureKind> abortKind = Optional.empty();
     try {
       ObservedWorld world = observer.observe(desired);
       Plan plan = Planner.plan(desired, world, options);
       results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
-    } catch (EngineException | PlanRefusedException e) {
+    } catch (EngineException e) {
       aborted = Optional.of(e.getMessage());
+      abortKind = Optional.of(e.kind());
+    } catch (PlanRefusedException e) {
+      aborted = Optional.of(e.getMessage());
+      abortKind = Optional.of(FailureKind.PERMANENT);
     }
     Convergence convergence = Convergence.of(desired, results, aborted.isPresent());
     PassResult result = new PassResult(passId, trigger, start, Duration.between(start, clock.instant()), results,
-        convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore);
+        convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore, abortKind);
     log.summary(result);
     return result;
   }

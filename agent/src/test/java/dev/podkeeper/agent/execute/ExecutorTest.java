@@ -18,7 +18,15 @@ import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.desired.FileMode;
+import dev.podkeeper.model.desired.Ownership;
+import dev.podkeeper.model.desired.PullPolicy;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.FailureKind;
+import dev.podkeeper.model.port.HostFiles;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +125,65 @@ class ExecutorTest {
     List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), r -> {});
 
     assertThat(results.get(0).error()).contains("engine said: token *** refused");
+  }
+
+  @Test
+  void eachFailureSaysWhetherTryingAgainCanHelp() throws Exception {
+    harness.engine.createNetwork(spec("taken"), Map.of());
+    ContainerEngine refusing = new ForwardingEngine(harness.engine) {
+      @Override
+      public void removeNetwork(String nameOrId) {
+        throw new EngineException("remove network " + nameOrId + ": Podman says: invalid name", FailureKind.PERMANENT,
+            null);
+      }
+    };
+    HostFiles denying = new HostFiles() {
+      @Override
+      public Optional<PathAttributes> attributes(Path path) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void createDirectories(Path path, Ownership owner, FileMode mode) throws IOException {
+        throw new AccessDeniedException(path.toString());
+      }
+
+      @Override
+      public void setOwnerAndMode(Path path, Ownership owner, FileMode mode) throws IOException {
+        throw new AccessDeniedException(path.toString());
+      }
+
+      @Override
+      public byte[] read(Path path) throws IOException {
+        throw new AccessDeniedException(path.toString());
+      }
+
+      @Override
+      public void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
+        throw new AccessDeniedException(path.toString());
+      }
+    };
+    Plan plan = Plan.of(List.of(
+        network("taken"),
+        Action.of(ActionKind.REMOVE_NETWORK, "gone", "orphan", new ActionInput.NetworkRef("id-gone")),
+        Action.of(ActionKind.CREATE_CONTAINER, "app", "missing", new ContainerCreation(
+            Stacks.prowlarr().toBuilder().image("localhost/absent:1").pull(PullPolicy.NEVER).build(),
+            Redacted.of(Map.of()), Stacks.STACK, Optional.empty())),
+        Action.of(ActionKind.ENSURE_DIRECTORY, "/srv/x", "missing", new ActionInput.Directory(Path.of("/srv/x"),
+            Ownership.DEFAULT, FileMode.DIRECTORY_DEFAULT, Optional.empty(), Optional.empty())),
+        Action.of(ActionKind.REPORT_CLASH, "sonarr", "name taken", new ActionInput.None()).failing("taken"),
+        network("after").waitingFor(List.of(id("taken")))));
+
+    List<ActionResult> results = new Executor(refusing, harness.units, denying, harness.clock, harness.clock::advance,
+        new ExecutorOptions(2, Duration.ofSeconds(1))).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::id, r -> r.failureKind().orElse(null)).containsExactly(
+        tuple(id("taken"), FailureKind.TRANSIENT),
+        tuple("remove-network:gone", FailureKind.PERMANENT),
+        tuple("create-container:app", FailureKind.PERMANENT),
+        tuple("ensure-directory:/srv/x", FailureKind.PERMANENT),
+        tuple("report-clash:sonarr", FailureKind.PERMANENT),
+        tuple(id("after"), null));
   }
 
   private Executor executor(ContainerEngine engine) {

@@ -12,6 +12,7 @@ import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.HostFiles.PathAttributes;
 import dev.podkeeper.model.port.ResolvedContainer;
 import dev.podkeeper.model.testing.FakeHostFiles;
@@ -174,6 +175,7 @@ class ReconcilePassTest {
     PassResult result = harness.apply(media());
 
     assertThat(result.abortedBecause()).contains("engine unreachable: connection refused");
+    assertThat(result.abortKind()).contains(FailureKind.TRANSIENT);
     assertThat(result.converged()).isFalse();
     assertThat(harness.files.exists(Path.of("/srv/media"))).isFalse();
     assertThat(harness.log()).contains("converged=0/9 actions=0").contains("aborted=\"engine unreachable");
@@ -186,6 +188,7 @@ class ReconcilePassTest {
     PassResult result = harness.apply(Stacks.withContainers(media(), Map.of()));
 
     assertThat(result.abortedBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("--allow-empty"));
+    assertThat(result.abortKind()).contains(FailureKind.PERMANENT);
     assertThat(harness.engine.find("sonarr")).isPresent();
   }
 
