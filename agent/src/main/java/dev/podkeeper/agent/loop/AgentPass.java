@@ -3,7 +3,9 @@ package dev.podkeeper.agent.loop;
 import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.plan.Hold;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.reconcile.HoldSource;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.reconcile.Trigger;
@@ -14,19 +16,24 @@ import dev.podkeeper.agent.status.StatusHistory;
 import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.status.StatusView;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One pass of the long-running agent, around the same {@link ReconcilePass} that {@code apply} runs:
- * re-read the file when asked to, reconcile the last good state with the crash-loop gate, then publish
- * the result (status socket, systemd STATUS=, READY=1 after the first pass) and say when to wake up.
+ * re-read the file when asked to, reconcile the last good state with the holds that earlier passes call for
+ * (crash loops, retries not yet due, parked failures), then learn from the results, publish them (status
+ * socket, systemd STATUS=, READY=1 after the first pass) and say when to wake up.
  */
 public final class AgentPass implements PassRunner {
   private static final Logger log = LoggerFactory.getLogger(AgentPass.class);
@@ -37,26 +44,38 @@ public final class AgentPass implements PassRunner {
   private final ReconcilePass pass;
   private final PlannerOptions options;
   private final CrashLoopBackoff backoff;
+  private final CrashLoopHolds crashLoops;
+  private final ActionRetries retries;
   private final StatusBoard board;
   private final StatusHistory history = new StatusHistory();
   private final ServiceNotifier notifier;
   private final Clock clock;
+  /** The refusal last reported at ERROR: the same one, pass after pass, is said once. */
+  private Optional<String> refusal = Optional.empty();
 
   public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
       StatusBoard board, ServiceNotifier notifier, Clock clock) {
+    this(store, pass, allowEmpty, backoff, board, notifier, clock, RetryPolicy.ACTIONS);
+  }
+
+  public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
+      StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy) {
     this.store = requireNonNull(store, "store is null");
     this.pass = requireNonNull(pass, "pass is null");
     this.backoff = requireNonNull(backoff, "backoff is null");
-    this.options = new PlannerOptions(allowEmpty, new CrashLoopGate(backoff, clock));
+    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty);
     this.board = requireNonNull(board, "board is null");
     this.notifier = requireNonNull(notifier, "notifier is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.crashLoops = new CrashLoopHolds(backoff, clock);
+    this.retries = new ActionRetries(retryPolicy, clock, store.file());
   }
 
   @Override
   public PassOutcome run(PassRequest request) throws InterruptedException {
-    if (request.triggers().stream().anyMatch(REREAD::contains)) {
-      store.reload();
+    if (request.triggers().stream().anyMatch(REREAD::contains) && store.reload() == DesiredStateStore.Reload.CHANGED) {
+      retries.forgetAll();
+      refusal = Optional.empty();
     }
     DesiredState desired = store.current()
         .orElseThrow(() -> new IllegalStateException("no valid desired state has been read from " + store.file()));
@@ -64,12 +83,34 @@ public final class AgentPass implements PassRunner {
     if (request.triggers().size() > 1) {
       log.debug("pass merges the requests: {}", request.triggerWords());
     }
-    PassResult result = pass.run(desired, request.primaryTrigger(), options);
+    HoldSource holds = (state, world) -> {
+      Map<String, Hold> all = new HashMap<>(retries.holds(world));
+      all.putAll(crashLoops.holds(state, world.engine().containers()));
+      return all;
+    };
+    PassResult result = pass.run(desired, request.primaryTrigger(), options, holds);
     publish(desired, result);
     Instant now = clock.instant();
-    // Skips alone are not failures: a container held back by the crash-loop gate is woken for by wakeAt.
-    boolean failed = result.abortedBecause().isPresent() || !result.failures().isEmpty();
-    return new PassOutcome(failed, backoff.nextExpiry(now));
+    if (result.abortedBecause().isPresent()) {
+      boolean transientAbort = result.abortKind().orElse(FailureKind.TRANSIENT) == FailureKind.TRANSIENT;
+      if (!transientAbort) {
+        reportRefusal(result.abortedBecause().get());
+      }
+      // A transient abort is the loop's to retry, as a whole pass; a permanent one waits for a change.
+      return new PassOutcome(transientAbort, backoff.nextExpiry(now));
+    }
+    refusal = Optional.empty();
+    Optional<Instant> retryDue = retries.record(result.results());
+    // Skips alone are not failures: a held action is woken for by wakeAt.
+    return new PassOutcome(false, Stream.of(retryDue, backoff.nextExpiry(now)).flatMap(Optional::stream)
+        .min(Instant::compareTo));
+  }
+
+  private void reportRefusal(String reason) {
+    if (!refusal.equals(Optional.of(reason))) {
+      log.error("{}; waiting for a change of {}", reason, store.file());
+      refusal = Optional.of(reason);
+    }
   }
 
   private void publish(DesiredState desired, PassResult result) {

@@ -6,10 +6,12 @@ import dev.podkeeper.agent.lifecycle.Cancellable;
 import dev.podkeeper.agent.lifecycle.Managed;
 import dev.podkeeper.agent.lifecycle.Scheduler;
 import dev.podkeeper.agent.reconcile.Trigger;
+import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's heart, after java-operator-sdk's event processor: triggers only mark a pass as needed;
  * one worker thread runs passes one at a time; every request that arrives while a pass runs is merged
- * into ONE following pass that carries all their triggers. A pass that fails is retried with capped
- * backoff (the engine may be down for minutes: the agent never gives up, never exits).
+ * into ONE following pass that carries all their triggers. A pass that could not run is retried with capped,
+ * jittered backoff (the engine may be down for minutes: the agent never gives up, never exits); failures of
+ * single actions are retried per action ({@link ActionRetries}), the loop only wakes when the first is due.
+ * Passes asked for by engine events alone are spaced {@link #EVENT_PASS_GAP} apart, their requests merged,
+ * so that an event storm cannot spin the loop.
  *
  * <p>Nothing runs until the first request: the agent asks for the startup pass once every trigger source
  * is listening, so that nothing that happens during that pass goes unseen.
@@ -30,10 +35,13 @@ public final class ReconcileLoop implements PassRequester, Managed {
   private static final Logger log = LoggerFactory.getLogger(ReconcileLoop.class);
   /** SIGTERM must end the process within 10 s; a pass still running then is abandoned, not interrupted. */
   static final Duration STOP_GRACE = Duration.ofSeconds(8);
+  /** The least time between the starts of two passes that engine events alone asked for. */
+  static final Duration EVENT_PASS_GAP = Duration.ofMillis(250);
 
   private final PassRunner runner;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final RetryPolicy retryPolicy;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "podkeeper-reconcile");
     thread.setDaemon(true);
@@ -48,11 +56,18 @@ public final class ReconcileLoop implements PassRequester, Managed {
   private int failuresInARow;
   private Cancellable retry = () -> { };
   private Cancellable wake = () -> { };
+  private Instant lastEventPass = Instant.MIN;
+  private Cancellable deferredEvents = () -> { };
 
   public ReconcileLoop(PassRunner runner, Scheduler scheduler, Clock clock) {
+    this(runner, scheduler, clock, RetryPolicy.PASSES);
+  }
+
+  public ReconcileLoop(PassRunner runner, Scheduler scheduler, Clock clock, RetryPolicy retryPolicy) {
     this.runner = requireNonNull(runner, "runner is null");
     this.scheduler = requireNonNull(scheduler, "scheduler is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
   }
 
   @Override
@@ -77,11 +92,15 @@ public final class ReconcileLoop implements PassRequester, Managed {
       while (!idle) {
         PassRequest request;
         synchronized (lock) {
-          idle = pending.isEmpty() || stopped;
+          idle = pending.isEmpty() || stopped || deferEventPass();
           if (idle) {
             draining = false;
             return;
           }
+          if (pending.equals(EnumSet.of(Trigger.EVENT))) {
+            lastEventPass = clock.instant();
+          }
+          deferredEvents.cancel();
           request = new PassRequest(++lastPassId, pending);
           pending = EnumSet.noneOf(Trigger.class);
         }
@@ -95,6 +114,20 @@ public final class ReconcileLoop implements PassRequester, Managed {
         }
       }
     }
+  }
+
+  /**
+   * Whether the pending request, engine events only, must wait for {@link #EVENT_PASS_GAP} since the last
+   * such pass; then a timer resumes it, and any other request meanwhile takes the events along at once.
+   */
+  private boolean deferEventPass() {
+    Duration since = Duration.between(lastEventPass, clock.instant());
+    if (!pending.equals(EnumSet.of(Trigger.EVENT)) || since.compareTo(EVENT_PASS_GAP) >= 0) {
+      return false;
+    }
+    deferredEvents.cancel();
+    deferredEvents = scheduler.schedule(EVENT_PASS_GAP.minus(since), () -> request(Trigger.EVENT));
+    return true;
   }
 
   private PassOutcome runSafely(PassRequest request) {
@@ -116,9 +149,9 @@ public final class ReconcileLoop implements PassRequester, Managed {
       wake.cancel();
       if (outcome.failed()) {
         failuresInARow++;
-        Duration delay = ExponentialBackoff.PASS_RETRY.delay(failuresInARow);
-        log.warn("not converged; next pass in {} s (retry {} of the {} pass)",
-            delay.toSeconds(), failuresInARow, request.triggerWords());
+        Duration delay = retryPolicy.nextDelay(failuresInARow, FailureKind.TRANSIENT).orElseThrow();
+        log.warn("the pass could not run; next pass in {} s (retry {} of the {} pass)",
+            String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0), failuresInARow, request.triggerWords());
         Set<Trigger> again = EnumSet.copyOf(request.triggers());
         retry = scheduler.schedule(delay, () -> again.forEach(this::request));
       } else {
@@ -141,6 +174,7 @@ public final class ReconcileLoop implements PassRequester, Managed {
       pending.clear();
       retry.cancel();
       wake.cancel();
+      deferredEvents.cancel();
     }
     worker.shutdown();
     if (!worker.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

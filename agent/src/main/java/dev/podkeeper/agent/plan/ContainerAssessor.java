@@ -23,16 +23,14 @@ import java.util.Set;
 final class ContainerAssessor {
   private final DesiredState desired;
   private final ObservedWorld world;
-  private final PlannerOptions options;
   private final Set<String> replacedNetworks;
   private final Set<String> removedOrphanIds;
   private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
 
-  ContainerAssessor(DesiredState desired, ObservedWorld world, PlannerOptions options, Set<String> replacedNetworks,
+  ContainerAssessor(DesiredState desired, ObservedWorld world, Set<String> replacedNetworks,
       Set<String> removedOrphanIds) {
     this.desired = desired;
     this.world = world;
-    this.options = options;
     this.replacedNetworks = replacedNetworks;
     this.removedOrphanIds = removedOrphanIds;
   }
@@ -126,7 +124,7 @@ final class ContainerAssessor {
     }
     if (status == ContainerStatus.EXITED || status == ContainerStatus.CREATED) {
       String cause = status == ContainerStatus.EXITED ? "exited" : "created but never started";
-      return ContainerVerdict.start(current, cause, options.startGate().holdBack(current));
+      return ContainerVerdict.start(current, cause);
     }
     if (current.running() && provider.isPresent()) {
       return NamespaceCheck.deadNamespace(current, provider.get())

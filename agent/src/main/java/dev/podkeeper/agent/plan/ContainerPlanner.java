@@ -57,9 +57,7 @@ final class ContainerPlanner {
       case REPLACE -> Optional.of(v.split()
           ? Action.of(ActionKind.CREATE_CONTAINER, name, v.cause(), creation(spec, Optional.empty()))
           : Action.of(ActionKind.RECREATE_CONTAINER, name, v.cause(), creation(spec, Optional.of(v.currentId()))));
-      case START -> Optional.of(v.holdBack()
-          .map(reason -> Action.of(ActionKind.START_CONTAINER, name, v.cause(), ref(spec, v)).skipping(reason))
-          .orElse(Action.of(ActionKind.START_CONTAINER, name, v.cause(), ref(spec, v))));
+      case START -> Optional.of(Action.of(ActionKind.START_CONTAINER, name, v.cause(), ref(spec, v)));
       case RESTART -> Optional.of(Action.of(ActionKind.RESTART_CONTAINER, name, v.cause(), ref(spec, v)));
       case CLASH -> Optional.of(Action.of(ActionKind.REPORT_CLASH, name, v.cause(), new ActionInput.None())
           .failing(v.problem().get()));

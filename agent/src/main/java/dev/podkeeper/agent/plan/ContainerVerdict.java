@@ -12,10 +12,9 @@ import java.util.Optional;
  * @param problem why it cannot be done ({@link Kind#CLASH}, {@link Kind#UNRESOLVED})
  * @param split for {@link Kind#REPLACE}: remove in the removal phase and create later, because something
  *     removed in between (its namespace provider, its network) cannot go while it exists
- * @param holdBack for {@link Kind#START}: why the start gate defers it
  */
 record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
-    Optional<String> problem, boolean split, Optional<String> holdBack) {
+    Optional<String> problem, boolean split) {
 
   enum Kind { OK, CREATE, REPLACE, START, RESTART, CLASH, UNRESOLVED }
 
@@ -25,32 +24,27 @@ record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedC
     requireNonNull(cause, "cause is null");
     requireNonNull(current, "current is null");
     requireNonNull(problem, "problem is null");
-    requireNonNull(holdBack, "holdBack is null");
   }
 
   static ContainerVerdict of(Kind kind, ObservedContainer current, String cause) {
-    return new ContainerVerdict(current.name(), kind, cause, Optional.of(current), Optional.empty(), false,
-        Optional.empty());
+    return new ContainerVerdict(current.name(), kind, cause, Optional.of(current), Optional.empty(), false);
   }
 
   static ContainerVerdict create(String name) {
-    return new ContainerVerdict(name, Kind.CREATE, "missing", Optional.empty(), Optional.empty(), false,
-        Optional.empty());
+    return new ContainerVerdict(name, Kind.CREATE, "missing", Optional.empty(), Optional.empty(), false);
   }
 
   static ContainerVerdict replace(ObservedContainer current, String cause, boolean split) {
-    return new ContainerVerdict(current.name(), Kind.REPLACE, cause, Optional.of(current), Optional.empty(), split,
-        Optional.empty());
+    return new ContainerVerdict(current.name(), Kind.REPLACE, cause, Optional.of(current), Optional.empty(), split);
   }
 
-  static ContainerVerdict start(ObservedContainer current, String cause, Optional<String> holdBack) {
-    return new ContainerVerdict(current.name(), Kind.START, cause, Optional.of(current), Optional.empty(), false,
-        holdBack);
+  static ContainerVerdict start(ObservedContainer current, String cause) {
+    return new ContainerVerdict(current.name(), Kind.START, cause, Optional.of(current), Optional.empty(), false);
   }
 
   static ContainerVerdict impossible(Kind kind, String name, Optional<ObservedContainer> current, String cause,
       String problem) {
-    return new ContainerVerdict(name, kind, cause, current, Optional.of(problem), false, Optional.empty());
+    return new ContainerVerdict(name, kind, cause, current, Optional.of(problem), false);
   }
 
   /** Whether the container will run under a new ID after this pass. */

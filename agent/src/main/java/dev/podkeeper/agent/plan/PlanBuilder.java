@@ -2,15 +2,25 @@ package dev.podkeeper.agent.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Collects actions in the order they are decided; {@link Plan} checks that they only wait for earlier ones. */
+/**
+ * Collects actions in the order they are decided; {@link Plan} checks that they only wait for earlier ones.
+ * An action that is held ({@link PlannerOptions#holds}) goes in skipped, with the hold's reason.
+ */
 final class PlanBuilder {
   private final List<Action> actions = new ArrayList<>();
+  private final Map<String, Hold> holds;
+
+  PlanBuilder(Map<String, Hold> holds) {
+    this.holds = holds;
+  }
 
   /** Adds the action and returns its id, for dependents to wait for. */
   String add(Action action) {
-    actions.add(action);
+    Hold hold = holds.get(action.id());
+    actions.add(hold == null ? action : action.skipping(hold.reason()));
     return action.id();
   }
 

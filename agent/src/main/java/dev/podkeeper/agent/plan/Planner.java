@@ -31,9 +31,9 @@ public final class Planner {
     boolean networksGo = !replacedNetworks.isEmpty() || world.engine().networks().stream()
         .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
-        new ContainerAssessor(desired, world, options, replacedNetworks, orphanIds).assessAll(graph, networksGo);
+        new ContainerAssessor(desired, world, replacedNetworks, orphanIds).assessAll(graph, networksGo);
 
-    PlanBuilder plan = new PlanBuilder();
+    PlanBuilder plan = new PlanBuilder(options.holds());
     List<ContainerVerdict> splits = verdicts.values().stream().filter(ContainerVerdict::split).toList();
     Removals removals = RemovalPlanner.plan(plan, desired, world, orphans, splits, replacedNetworks);
     Map<String, String> networks = NetworkPlanner.plan(plan, desired, world, removals.networks());

@@ -40,6 +40,12 @@ public final class ReconcilePass {
   }
 
   public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options) throws InterruptedException {
+    return run(desired, trigger, options, HoldSource.NONE);
+  }
+
+  /** @param holds asked once the world is observed; its holds are handed to the planner with {@code options} */
+  public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options, HoldSource holds)
+      throws InterruptedException {
     String passId = passIds.get();
     Instant start = clock.instant();
     long callsBefore = observer.engineCalls();
@@ -48,7 +54,7 @@ public final class ReconcilePass {
     Optional<FailureKind> abortKind = Optional.empty();
     try {
       ObservedWorld world = observer.observe(desired);
-      Plan plan = Planner.plan(desired, world, options);
+      Plan plan = Planner.plan(desired, world, options.withHolds(holds.holds(desired, world)));
       results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
     } catch (EngineException e) {
       aborted = Optional.of(e.getMessage());

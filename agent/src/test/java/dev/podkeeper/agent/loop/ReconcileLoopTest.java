@@ -37,7 +37,7 @@ class ReconcileLoopTest {
     loop = new ReconcileLoop(request -> {
       passes.add(request);
       return pass.apply(request);
-    }, scheduler, clock);
+    }, scheduler, clock, RetryPolicy.exact(ExponentialBackoff.PASS_RETRY));
     return loop;
   }
 
@@ -114,6 +114,29 @@ class ReconcileLoopTest {
     loop.request(Trigger.EVENT);
 
     await().until(() -> passes.size() == 2 && scheduler.pending() == 0);
+  }
+
+  @Test
+  void anEventStormGetsOnePassPerGapWithItsRequestsMerged() {
+    loopWith(request -> PassOutcome.ok()).request(Trigger.EVENT);
+    await().until(() -> passes.size() == 1);
+
+    for (int i = 0; i < 100; i++) {
+      loop.request(Trigger.EVENT);
+    }
+    await().until(() -> scheduler.pending() == 1);
+    assertThat(passes).hasSize(1);
+    assertThat(scheduler.nextDelay()).contains(ReconcileLoop.EVENT_PASS_GAP);
+
+    scheduler.advance(ReconcileLoop.EVENT_PASS_GAP);
+
+    await().until(() -> passes.size() == 2);
+    assertThat(passes.get(1).triggers()).containsExactly(Trigger.EVENT);
+    // Any other reason for a pass does not wait, and takes the waiting events along.
+    loop.request(Trigger.EVENT);
+    loop.request(Trigger.FILE);
+    await().until(() -> passes.size() == 3 && scheduler.pending() == 0);
+    assertThat(passes.get(2).triggers()).containsExactlyInAnyOrder(Trigger.EVENT, Trigger.FILE);
   }
 
   @Test
