@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * One execution of a plan. The calling thread schedules: it starts each action, in plan order, once every
- * action it waits for is done, and settles without running those whose dependency did not succeed (skipped)
- * or whose outcome the planner preset. Steps run on the pool; results come back through a queue, so all
+ * action it waits for (or comes after) is done, and settles without running those whose dependency did not
+ * succeed (skipped) or whose outcome the planner preset; an action it only comes after may have failed. Steps run on the pool; results come back through a queue, so all
  * bookkeeping and the listener stay on one thread.
  */
 final class ExecutionRun {
@@ -63,7 +63,7 @@ final class ExecutionRun {
   private void startReady() {
     // One forward scan suffices: an action waits only for earlier ones, so settling one here is seen below.
     for (Action action : plan.actions()) {
-      if (started.contains(action.id()) || !done.keySet().containsAll(action.waitsFor())) {
+      if (started.contains(action.id()) || !done.keySet().containsAll(action.startsAfter())) {
         continue;
       }
       started.add(action.id());

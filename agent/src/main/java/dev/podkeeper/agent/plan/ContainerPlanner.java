@@ -44,7 +44,8 @@ final class ContainerPlanner {
   void plan(PlanBuilder plan) {
     for (ContainerVerdict verdict : verdicts.values()) {
       ContainerSpec spec = desired.containers().get(verdict.name());
-      action(spec, verdict).ifPresent(a -> ready.put(spec.name(), plan.add(a.waitingFor(waits(spec, verdict)))));
+      action(spec, verdict).ifPresent(a -> ready.put(spec.name(),
+          plan.add(a.waitingFor(waits(spec, verdict)).after(orphansFirst(verdict)))));
       healthGate(spec, verdict).ifPresent(gate -> healthGates.put(spec.name(), plan.add(gate)));
     }
   }
@@ -89,13 +90,21 @@ final class ContainerPlanner {
     graph.dependenciesOf(spec.name())
         .forEach(d -> optional(healthGates.getOrDefault(d, ready.get(d))).ifPresent(waits::add));
     if (v.getsNewId()) {
-      waits.addAll(prerequisites.removals().orphans());
       // Split: its own removal came first. Recreated in one action: its namespace members' removals.
       v.current().ifPresent(c -> waits.addAll(v.split()
           ? List.of(prerequisites.removals().containers().get(c.id()))
           : prerequisites.removals().ofMembersOf(c.id(), world)));
     }
     return waits;
+  }
+
+  /**
+   * A container that gets a new ID starts after the orphans' removals, which may free a host port it
+   * publishes (the list does not say which), but not only if they succeed: one orphan the engine refuses
+   * to remove must not hold back every create.
+   */
+  private List<String> orphansFirst(ContainerVerdict v) {
+    return v.getsNewId() ? prerequisites.removals().orphans() : List.of();
   }
 
   /**

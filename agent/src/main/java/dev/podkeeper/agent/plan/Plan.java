@@ -20,7 +20,7 @@ public record Plan(List<Action> actions, Redacted<Set<String>> secretValues) {
     requireNonNull(secretValues, "secretValues is null");
     Set<String> earlier = new HashSet<>();
     for (Action action : actions) {
-      for (String dependency : action.waitsFor()) {
+      for (String dependency : action.startsAfter()) {
         if (!earlier.contains(dependency)) {
           throw new IllegalArgumentException(action.id() + " waits for " + dependency + ", which is not earlier in the plan");
         }

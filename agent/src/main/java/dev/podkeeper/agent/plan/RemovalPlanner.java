@@ -25,8 +25,8 @@ final class RemovalPlanner {
 
   /**
    * @param containers removal action by the ID of the container it removes
-   * @param orphans the removal actions of orphan containers: new containers wait for them, they may
-   *     hold a name or a host port the new ones need
+   * @param orphans the removal actions of orphan containers: new containers start after them, since they
+   *     may hold a host port the new ones need (their names are not in the file, so no name)
    * @param networks removal action by network name
    */
   record Removals(Map<String, String> containers, List<String> orphans, Map<String, String> networks) {

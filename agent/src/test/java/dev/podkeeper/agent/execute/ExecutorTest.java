@@ -128,6 +128,33 @@ class ExecutorTest {
   }
 
   @Test
+  void anOrphanTheEngineWillNotRemoveHoldsBackOnlyWhatNeedsItGone() throws Exception {
+    String orphan = harness.engine.addUnmanaged("old-app", "localhost/prowlarr:1", Map.of());
+    harness.engine.createNetwork(spec("old-net"), Map.of());
+    ContainerEngine refusing = new ForwardingEngine(harness.engine) {
+      @Override
+      public void removeContainer(String id) {
+        throw new EngineException("remove container " + id + ": Podman says: device or resource busy");
+      }
+    };
+    Action removal = Action.of(ActionKind.REMOVE_CONTAINER, "old-app", "orphan",
+        new ActionInput.ContainerRef(orphan, Duration.ZERO));
+    Plan plan = Plan.of(List.of(removal,
+        Action.of(ActionKind.REMOVE_NETWORK, "old-net", "orphan", new ActionInput.NetworkRef("old-net"))
+            .waitingFor(List.of(removal.id())),
+        Action.of(ActionKind.CREATE_CONTAINER, "prowlarr", "missing", new ContainerCreation(Stacks.prowlarr(),
+            Redacted.of(Map.of()), Stacks.STACK, Optional.empty())).after(List.of(removal.id()))));
+
+    List<ActionResult> results = executor(refusing).execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::id, ActionResult::outcome).containsExactly(
+        tuple("remove-container:old-app", Outcome.FAILED),
+        tuple("remove-network:old-net", Outcome.SKIPPED),
+        tuple("create-container:prowlarr", Outcome.OK));
+    assertThat(harness.engine.find("prowlarr")).isPresent();
+  }
+
+  @Test
   void eachFailureSaysWhetherTryingAgainCanHelp() throws Exception {
     harness.engine.createNetwork(spec("taken"), Map.of());
     ContainerEngine refusing = new ForwardingEngine(harness.engine) {

@@ -138,10 +138,10 @@ class PlannerTableTest {
             media(), converged(media()).withoutContainer("gluetun").add(renamed("id-gluetun", "vpn")),
             List.of("remove-container qbittorrent: provider gluetun is created",
                 "remove-container vpn: not in the desired state (orphan) <- remove-container:qbittorrent",
-                "create-container gluetun: missing <- remove-container:vpn",
+                "create-container gluetun: missing (after remove-container:vpn)",
                 "await-healthy gluetun: needed healthy by qbittorrent <- create-container:gluetun",
                 "create-container qbittorrent: provider gluetun is created"
-                    + " <- await-healthy:gluetun, remove-container:vpn, remove-container:qbittorrent")));
+                    + " <- await-healthy:gluetun, remove-container:qbittorrent (after remove-container:vpn)")));
   }
 
   static Stream<Case> removals() {
@@ -153,10 +153,19 @@ class PlannerTableTest {
                 "remove-container vpn-old: not in the desired state (orphan) <- remove-container:torrent-old",
                 "remove-network old-net: not in the desired state (orphan)"
                     + " <- remove-container:torrent-old, remove-container:vpn-old")),
-        new Case("new containers wait for orphan removals: they may hold a name or a port", media(),
-            converged(media()).withoutContainer("prowlarr").add(orphan("old-prowlarr", Optional.empty())),
+        new Case("new containers start after orphan removals (they may free a port), not only if they succeed",
+            media(), converged(media()).withoutContainer("prowlarr").add(orphan("old-prowlarr", Optional.empty())),
             List.of("remove-container old-prowlarr: not in the desired state (orphan)",
-                "create-container prowlarr: missing <- remove-container:old-prowlarr")),
+                "create-container prowlarr: missing (after remove-container:old-prowlarr)")),
+        new Case("what needs an orphan gone waits for its removal: its provider's removal, a network's", media(),
+            converged(media()).withoutContainer("sonarr")
+                .add(orphan("vpn-old", Optional.empty())).add(orphan("torrent-old", Optional.of("id-vpn-old")))
+                .network(new ObservedNetwork("net-old", "old-net", Map.of(Labels.STACK, Stacks.STACK))),
+            List.of("remove-container torrent-old: not in the desired state (orphan)",
+                "remove-container vpn-old: not in the desired state (orphan) <- remove-container:torrent-old",
+                "remove-network old-net: not in the desired state (orphan)"
+                    + " <- remove-container:torrent-old, remove-container:vpn-old",
+                "create-container sonarr: missing (after remove-container:torrent-old, remove-container:vpn-old)")),
         new Case("unlabelled objects and other stacks' objects are never touched", media(), converged(media())
             .add(unmanaged("random", Map.of())).add(unmanaged("theirs", Map.of(Labels.STACK, "other")))
             .network(new ObservedNetwork("net-podman", "podman", Map.of())),

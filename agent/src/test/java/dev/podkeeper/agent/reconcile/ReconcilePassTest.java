@@ -8,6 +8,7 @@ import dev.podkeeper.agent.plan.Outcome;
 import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.agent.testing.Harness;
 import dev.podkeeper.agent.testing.Stacks;
+import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -166,6 +167,23 @@ class ReconcilePassTest {
     harness.apply(media(), quoting, LogFormat.JSON);
 
     assertThat(harness.log()).doesNotContain(Stacks.SECRET).contains("VPN_PASSWORD=***");
+  }
+
+  @Test
+  void anOrphanTheEngineWillNotRemoveDoesNotHoldBackTheCreates() throws Exception {
+    harness.engine.addUnmanaged("old-prowlarr", "localhost/prowlarr:1", Map.of(Labels.STACK, Stacks.STACK));
+    ForwardingEngine refusing = new ForwardingEngine(harness.engine) {
+      @Override
+      public void removeContainer(String id) {
+        throw new EngineException("remove container " + id + ": Podman says: device or resource busy");
+      }
+    };
+
+    PassResult result = harness.apply(media(), refusing, LogFormat.TEXT);
+
+    assertThat(result.failures()).extracting(ActionResult::id).containsExactly("remove-container:old-prowlarr");
+    assertThat(result.skipped()).isEmpty();
+    assertThat(media().containers().keySet()).allSatisfy(name -> assertThat(harness.engine.find(name)).isPresent());
   }
 
   @Test
