@@ -70,7 +70,13 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<String> served = StatusClient.fetch(statusSocket.path);
+    Optional<String> served;
+    try {
+      served = StatusClient.fetch(statusSocket.path);
+    } catch (StatusClient.DeniedException e) {
+      err.println("status: " + e.getMessage());
+      return 1;
+    }
     if (served.isPresent()) {
       print(StatusJson.read(served.get()), out);
       return 0;
