@@ -9,7 +9,6 @@ import dev.podkeeper.model.desired.EnvFileSpec;
 import dev.podkeeper.model.desired.EnvValue;
 import dev.podkeeper.model.port.HostFiles;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,6 +116,6 @@ final class EnvResolver {
   }
 
   private static String unreadable(IOException e) {
-    return e instanceof NoSuchFileException ? "is missing" : "cannot be read (" + e.getClass().getSimpleName() + ")";
+    return IoWords.of(e);
   }
 }

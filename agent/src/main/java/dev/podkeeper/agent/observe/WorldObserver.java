@@ -57,11 +57,13 @@ public final class WorldObserver {
     EnvResolver env = new EnvResolver(files);
     var envFiles = env.envFiles(desired);
     var containerEnv = env.containerEnv(desired);
+    Map<Path, String> unreadable = new HashMap<>();
     return new ObservedWorld(new ObservedState(containers, networks, observedUnits), unitsUnavailable,
-        paths(desired), envFiles, containerEnv, Redacted.of(env.secretValues()));
+        paths(desired, unreadable), unreadable, envFiles, containerEnv, Redacted.of(env.secretValues()));
   }
 
-  private Map<Path, PathAttributes> paths(DesiredState desired) {
+  /** @param unreadable filled with the paths that could not be looked at, and why */
+  private Map<Path, PathAttributes> paths(DesiredState desired, Map<Path, String> unreadable) {
     Set<Path> wanted = new LinkedHashSet<>();
     desired.directories().stream().map(DirectorySpec::path).forEach(wanted::add);
     desired.envFiles().values().stream().map(EnvFileSpec::path).forEach(wanted::add);
@@ -72,7 +74,8 @@ public final class WorldObserver {
       try {
         files.attributes(path).ifPresent(a -> found.put(path, a));
       } catch (IOException e) {
-        // Unreadable counts as missing: ensuring it then fails with the real error, in the log.
+        // Not "missing": a permission problem or a symbolic link is reported as what it is.
+        unreadable.put(path, IoWords.of(e));
       }
     }
     return found;

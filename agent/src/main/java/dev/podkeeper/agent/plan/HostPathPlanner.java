@@ -56,8 +56,11 @@ final class HostPathPlanner {
       }
     }
     Optional<PathAttributes> found = world.attributes(dir.path());
+    Optional<String> unreadable = world.unreadable(dir.path());
     String cause;
-    if (found.isEmpty()) {
+    if (unreadable.isPresent()) {
+      cause = unreadable.get();
+    } else if (found.isEmpty()) {
       cause = "missing";
     } else if (!found.get().directory()) {
       cause = "not a directory";
@@ -76,9 +79,19 @@ final class HostPathPlanner {
     FileMode mode = dir.mode().orElse(desired.defaults().mode());
     Action action = Action.of(ActionKind.ENSURE_DIRECTORY, dir.path().toString(), cause,
         new Directory(dir.path(), owner, mode, dir.owner(), dir.mode()));
+    if (unreadable.isPresent()) {
+      add(cannotLookAt(action, dir.path(), unreadable.get()));
+      return;
+    }
     add(found.isPresent() && !found.get().directory()
         ? action.failing(dir.path() + " exists and is not a directory")
         : action);
+  }
+
+  /** A path podkeeper could not look at is not missing: nothing is created in its place. */
+  private static Action cannotLookAt(Action action, Path path, String why) {
+    return action.failing(path + ": " + why + "; podkeeper leaves it alone: fix its permissions, or replace"
+        + " the link with a directory");
   }
 
   private void planBindSources() {
@@ -87,14 +100,20 @@ final class HostPathPlanner {
       for (VolumeMount volume : spec.volumes()) {
         Path source = Path.of(volume.source());
         if (volume.isBind() && !listed.containsKey(source) && world.attributes(source).isEmpty()) {
+          // Unreadable or missing: either way the container cannot have it as it is.
           users.computeIfAbsent(source, p -> new ArrayList<>()).add(spec.name());
         }
       }
     }
-    users.forEach((source, containers) -> add(Action.of(ActionKind.ENSURE_DIRECTORY, source.toString(),
-        "missing bind-mount source of " + String.join(", ", containers),
-        new Directory(source, desired.defaults().owner(), desired.defaults().mode(), Optional.empty(),
-            Optional.empty()))));
+    users.forEach((source, containers) -> {
+      Optional<String> unreadable = world.unreadable(source);
+      Action action = Action.of(ActionKind.ENSURE_DIRECTORY, source.toString(),
+          unreadable.map(why -> "bind-mount source of " + String.join(", ", containers) + ": " + why)
+              .orElse("missing bind-mount source of " + String.join(", ", containers)),
+          new Directory(source, desired.defaults().owner(), desired.defaults().mode(), Optional.empty(),
+              Optional.empty()));
+      add(unreadable.map(why -> cannotLookAt(action, source, why)).orElse(action));
+    });
   }
 
   private void add(Action action) {

@@ -9,13 +9,18 @@ import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
+import dev.podkeeper.model.port.HostFiles;
 import dev.podkeeper.model.testing.FakeContainerEngine;
 import dev.podkeeper.model.testing.FakeHostFiles;
 import dev.podkeeper.model.testing.FakeUnitManager;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reading the world before planning: secrets, env files, merged env, units, paths. */
@@ -47,6 +52,49 @@ class WorldObserverTest {
 
     assertThat(env).containsExactly(Map.entry("TZ", "Europe/Amsterdam"), Map.entry("VPN_PROVIDER", "mullvad"),
         Map.entry("VPN_PASSWORD", Stacks.SECRET), Map.entry("EXTRA", "a=b"));
+  }
+
+  @Test
+  void aPathItMayNotLookAtOrALinkIsSaidSoNotCalledMissing() {
+    HostFiles refusing = new HostFiles() {
+      @Override
+      public Optional<PathAttributes> attributes(Path path) throws IOException {
+        if (path.equals(Path.of("/srv/media"))) {
+          throw new AccessDeniedException(path.toString());
+        }
+        return files.attributes(path);
+      }
+
+      @Override
+      public void createDirectories(Path path, Ownership owner, FileMode mode) {
+        throw new UnsupportedOperationException("observing writes nothing");
+      }
+
+      @Override
+      public void setOwnerAndMode(Path path, Ownership owner, FileMode mode) {
+        throw new UnsupportedOperationException("observing writes nothing");
+      }
+
+      @Override
+      public byte[] read(Path path) throws IOException {
+        if (path.equals(Stacks.SECRET_FILE)) {
+          throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
+        }
+        return files.read(path);
+      }
+
+      @Override
+      public void writeAtomically(Path path, byte[] content, FileMode mode) {
+        throw new UnsupportedOperationException("observing writes nothing");
+      }
+    };
+
+    ObservedWorld world = new WorldObserver(engine, units, refusing).observe(media());
+
+    assertThat(world.unreadable(Path.of("/srv/media"))).contains("permission denied");
+    assertThat(world.attributes(Path.of("/srv/media"))).isEmpty();
+    assertThat(world.envFiles().get("vpn").desired().problem())
+        .contains("secret file /run/secrets/vpn-password (for VPN_PASSWORD) is a symbolic link");
   }
 
   @Test

@@ -181,6 +181,13 @@ class PlannerTableTest {
   static Stream<Case> hostAndUnits() {
     Path media = Path.of("/srv/media");
     return Stream.of(
+        new Case("a listed directory it may not look at is reported as such, not created as missing", media(),
+            converged(media()).unreadable(media, "permission denied"),
+            List.of("ensure-directory /srv/media: permission denied !failed")),
+        new Case("a bind-mount source that is a symbolic link is not created as missing", media(),
+            converged(media()).unreadable(media.resolve("qbittorrent"), "is a symbolic link"),
+            List.of("ensure-directory /srv/media/qbittorrent: bind-mount source of qbittorrent: is a symbolic link"
+                + " !failed")),
         new Case("a fresh host: networks, directories, env files, units, then containers in dependency order",
             media(), WorldBuilder.empty(media()),
             List.of("create-network media: missing",

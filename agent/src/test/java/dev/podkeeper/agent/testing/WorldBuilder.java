@@ -45,6 +45,7 @@ public final class WorldBuilder {
   private final Map<String, ObservedContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
   private final Map<Path, PathAttributes> paths = new HashMap<>();
+  private final Map<Path, String> unreadable = new HashMap<>();
   private final Map<String, EnvFileFacts> envFiles = new HashMap<>();
   private final Map<String, Resolution<Redacted<Map<String, String>>>> env = new HashMap<>();
   private final Map<String, ObservedUnit> units = new LinkedHashMap<>();
@@ -144,6 +145,13 @@ public final class WorldBuilder {
     return this;
   }
 
+  /** A path the observer could not look at (e.g. "permission denied"): neither present nor missing. */
+  public WorldBuilder unreadable(Path path, String why) {
+    paths.remove(path);
+    unreadable.put(path, why);
+    return this;
+  }
+
   public WorldBuilder envFile(String name, EnvFileFacts facts) {
     envFiles.put(name, facts);
     return this;
@@ -167,7 +175,7 @@ public final class WorldBuilder {
 
   public ObservedWorld build() {
     return new ObservedWorld(new ObservedState(containers.values().stream().toList(), networks.values().stream().toList(),
-        units), unitsUnavailable, paths, envFiles, env, Redacted.of(Set.of(Stacks.SECRET)));
+        units), unitsUnavailable, paths, unreadable, envFiles, env, Redacted.of(Set.of(Stacks.SECRET)));
   }
 
   /** Stands for the rendered file: the planner only compares bytes. */
