@@ -150,7 +150,7 @@ public final class ReconcileLoop implements PassRequester, Managed {
       if (outcome.failed()) {
         failuresInARow++;
         Duration delay = retryPolicy.nextDelay(failuresInARow, FailureKind.TRANSIENT).orElseThrow();
-        log.warn("the pass could not run; next pass in {} s (retry {} of the {} pass)",
+        log.warn("not converged; next pass in {} s (retry {} of the {} pass)",
             String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0), failuresInARow, request.triggerWords());
         Set<Trigger> again = EnumSet.copyOf(request.triggers());
         retry = scheduler.schedule(delay, () -> again.forEach(this::request));
