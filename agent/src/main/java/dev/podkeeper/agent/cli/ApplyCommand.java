@@ -5,7 +5,12 @@ import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.agent.lock.StackLock;
+import dev.podkeeper.agent.status.PassExchange;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code podkeeper apply FILE}: one reconcile pass; the reconcile log on stdout; exit 0 only if converged. */
+/**
+ * {@code podkeeper apply FILE}: one reconcile pass; the reconcile log on stdout; exit 0 only if converged.
+ * Never a second writer: while an agent keeps the stack, the agent runs the pass ({@link OneWriter}).
+ */
 @Command(name = "apply",
     description = "Run one reconcile pass and print the reconcile log.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -30,6 +38,15 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Option(names = "--allow-empty", description = "Apply a file that removes every container of the stack.")
   boolean allowEmpty;
+
+  @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "15m",
+      converter = RunCommand.DurationConverter.class,
+      description = "While another podkeeper writes this stack: how long to wait for it (its lock, or the running "
+          + "agent's pass). Default: ${DEFAULT-VALUE}.")
+  Duration wait;
+
+  @Mixin
+  StatusSocketOption statusSocket;
 
   @Mixin
   GlobalOptions options;
@@ -53,8 +70,27 @@ public final class ApplyCommand implements Callable<Integer> {
     if (desired.isEmpty()) {
       return NOT_CONVERGED;
     }
-    ReconcilePass pass = wiring.injector(options, spec.commandLine().getOut()).getInstance(ReconcilePass.class);
-    PassResult result = pass.run(desired.get(), Trigger.MANUAL, PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
-    return result.converged() ? CONVERGED : NOT_CONVERGED;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    OneWriter.Turn turn;
+    try {
+      turn = new OneWriter(statusSocket.path, err).take(desired.get().stack(), file, options.logFormat(), wait);
+    } catch (IOException e) {
+      err.println("apply: cannot take the lock of stack " + desired.get().stack() + ": " + e.getMessage());
+      return NOT_CONVERGED;
+    }
+    if (turn instanceof OneWriter.Turn.AgentRan ran) {
+      ran.answer().lines().forEach(out::println);
+      out.flush();
+      return ran.answer().verdict() == PassExchange.Verdict.CONVERGED ? CONVERGED : NOT_CONVERGED;
+    }
+    if (!(turn instanceof OneWriter.Turn.Own own)) {
+      return NOT_CONVERGED;
+    }
+    try (StackLock lock = own.lock()) {
+      ReconcilePass pass = wiring.injector(options, out).getInstance(ReconcilePass.class);
+      PassResult result = pass.run(desired.get(), Trigger.MANUAL, PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
+      return result.converged() ? CONVERGED : NOT_CONVERGED;
+    }
   }
 }

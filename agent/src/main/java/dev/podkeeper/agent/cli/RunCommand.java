@@ -8,6 +8,9 @@ import dev.podkeeper.agent.loop.ParsedFileLoader;
 import dev.podkeeper.agent.loop.RunSettings;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
+import dev.podkeeper.agent.lock.LockWait;
+import dev.podkeeper.agent.lock.StackLock;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +33,11 @@ import picocli.CommandLine.TypeConversionException;
     description = "Reconcile FILE now, then keep reconciling on file changes, engine events, SIGHUP and a "
         + "periodic resync. SIGTERM stops the agent and leaves containers running.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:Stopped by SIGTERM or SIGINT.", "1:FILE is invalid at startup.", "2:Usage error."})
+    exitCodeList = {"0:Stopped by SIGTERM or SIGINT.",
+        "1:FILE is invalid at startup, or another podkeeper held its stack's lock for a minute.", "2:Usage error."})
 public final class RunCommand implements Callable<Integer> {
+  /** Long enough for an apply by hand to finish its pass; short enough to fail visibly under systemd. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The desired-state file.")
   Path file;
@@ -71,6 +77,22 @@ public final class RunCommand implements Callable<Integer> {
       DesiredStateFile.report(file, problems, spec.commandLine().getErr());
       return 1;
     }
+    // One writer per stack: held for the agent's life; an apply meanwhile asks this agent for a pass.
+    String stack = store.current().orElseThrow().stack();
+    StackLock lock;
+    try {
+      lock = LockWait.system().acquire(statusSocket.path.toAbsolutePath().normalize().getParent(), stack, LOCK_WAIT,
+          spec.commandLine().getErr());
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("run: " + e.getMessage());
+      return 1;
+    }
+    try (lock) {
+      return runAgent(store);
+    }
+  }
+
+  private int runAgent(DesiredStateStore store) throws Exception {
     RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
         ProcessHandle.current().pid());
     LifeCycleManager lifeCycle = wiring.injector(options, spec.commandLine().getOut(), new AgentLoopModule(settings, store))

@@ -3,10 +3,13 @@ package dev.podkeeper.agent.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --status-socket}: where {@code run} serves its status and where {@code status} asks for it. */
+/**
+ * {@code --status-socket}: where {@code run} serves its status and where {@code status} and {@code apply} ask
+ * for it; the stacks' locks ({@code <stack>.lock}) live in its directory.
+ */
 final class StatusSocketOption {
   @Option(names = "--status-socket", paramLabel = "PATH", defaultValue = "/run/podkeeper/status.sock",
       description = "The unix socket through which the running agent answers `podkeeper status`. "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "Its directory holds the stacks' locks (<stack>.lock). Default: ${DEFAULT-VALUE}.")
   Path path;
 }

@@ -3,6 +3,7 @@ package dev.podkeeper.agent.loop;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
@@ -51,13 +52,20 @@ public final class AgentLoopModule extends AbstractModule {
 
   @Provides @Singleton
   AgentPass pass(ReconcilePass pass, CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier,
-      Clock clock) {
-    return new AgentPass(store, pass, settings.allowEmpty(), backoff, board, notifier, clock);
+      Clock clock, ManualPasses manual) {
+    return new AgentPass(store, pass, settings.allowEmpty(), backoff, board, notifier, clock, RetryPolicy.ACTIONS,
+        manual);
   }
 
   @Provides @Singleton
   ReconcileLoop loop(AgentPass pass, Scheduler scheduler, Clock clock) {
     return new ReconcileLoop(pass, scheduler, clock);
+  }
+
+  /** The loop runs the passes that answer these: they reach the loop through a provider. */
+  @Provides @Singleton
+  ManualPasses manualPasses(Provider<ReconcileLoop> loop) {
+    return new ManualPasses(trigger -> loop.get().request(trigger), () -> loop.get().passesStarted(), store);
   }
 
   @Provides @Singleton
@@ -86,8 +94,8 @@ public final class AgentLoopModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  StatusServer statusServer(StatusBoard board, Clock clock) {
-    return new StatusServer(settings.statusSocket(), board, clock, settings.file());
+  StatusServer statusServer(StatusBoard board, Clock clock, ManualPasses manual) {
+    return new StatusServer(settings.statusSocket(), board, clock, settings.file(), manual);
   }
 
   /** Depends on every component, so that it is created, and started, last. */

@@ -37,8 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentPass implements PassRunner {
   private static final Logger log = LoggerFactory.getLogger(AgentPass.class);
-  /** Triggers after which the file is read again; the watcher may miss changes (NFS, bind mounts). */
-  private static final Set<Trigger> REREAD = EnumSet.of(Trigger.FILE, Trigger.SIGNAL, Trigger.RESYNC);
+  /**
+   * Triggers after which the file is read again; the watcher may miss changes (NFS, bind mounts), and
+   * {@code apply} asks for a pass (manual) to apply the file as it is now.
+   */
+  private static final Set<Trigger> REREAD = EnumSet.of(Trigger.FILE, Trigger.SIGNAL, Trigger.RESYNC, Trigger.MANUAL);
 
   private final DesiredStateStore store;
   private final ReconcilePass pass;
@@ -50,6 +53,7 @@ public final class AgentPass implements PassRunner {
   private final StatusHistory history = new StatusHistory();
   private final ServiceNotifier notifier;
   private final Clock clock;
+  private final PassListener listener;
   /** The refusal last reported at ERROR: the same one, pass after pass, is said once. */
   private Optional<String> refusal = Optional.empty();
 
@@ -60,6 +64,13 @@ public final class AgentPass implements PassRunner {
 
   public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
       StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy) {
+    this(store, pass, allowEmpty, backoff, board, notifier, clock, retryPolicy, PassListener.NONE);
+  }
+
+  /** @param listener told of every pass as it ends ({@link ManualPasses} answers {@code apply} so) */
+  public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
+      StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy, PassListener listener) {
+    this.listener = requireNonNull(listener, "listener is null");
     this.store = requireNonNull(store, "store is null");
     this.pass = requireNonNull(pass, "pass is null");
     this.backoff = requireNonNull(backoff, "backoff is null");
@@ -73,6 +84,16 @@ public final class AgentPass implements PassRunner {
 
   @Override
   public PassOutcome run(PassRequest request) throws InterruptedException {
+    Optional<PassResult> result = Optional.empty();
+    try {
+      result = Optional.of(reconcile(request));
+      return outcome(result.get());
+    } finally {
+      listener.finished(request, result);
+    }
+  }
+
+  private PassResult reconcile(PassRequest request) throws InterruptedException {
     if (request.triggers().stream().anyMatch(REREAD::contains) && store.reload() == DesiredStateStore.Reload.CHANGED) {
       retries.forgetAll();
       refusal = Optional.empty();
@@ -90,6 +111,10 @@ public final class AgentPass implements PassRunner {
     };
     PassResult result = pass.run(desired, request.primaryTrigger(), options, holds);
     publish(desired, result);
+    return result;
+  }
+
+  private PassOutcome outcome(PassResult result) {
     Instant now = clock.instant();
     if (result.abortedBecause().isPresent()) {
       boolean transientAbort = result.abortKind().orElse(FailureKind.TRANSIENT) == FailureKind.TRANSIENT;

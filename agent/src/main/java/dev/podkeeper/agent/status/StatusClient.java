@@ -39,6 +39,8 @@ public final class StatusClient {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         Selector selector = Selector.open()) {
       channel.connect(UnixDomainSocketAddress.of(socket));
+      channel.write(ByteBuffer.wrap("status\n".getBytes(UTF_8))); // else the agent waits a moment for a request
+      channel.shutdownOutput();
       channel.configureBlocking(false);
       channel.register(selector, SelectionKey.OP_READ);
       return Optional.of(readAll(channel, selector));

@@ -6,6 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import dev.podkeeper.agent.lock.StackLock;
+import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.status.PassExchange;
+import dev.podkeeper.agent.status.StatusBoard;
+import dev.podkeeper.agent.status.StatusServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +28,7 @@ class ApplyCommandTest {
 
   @Test
   void convergesAndPrintsTheReconcileLog() throws Exception {
-    CommandRun run = CommandRun.of(fakes, "apply", CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
+    CommandRun run = apply(CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines()).hasSize(6)
@@ -31,7 +41,7 @@ class ApplyCommandTest {
 
   @Test
   void logsJsonOneObjectPerLine() throws Exception {
-    CommandRun run = CommandRun.of(fakes, "apply", "--log-format", "json",
+    CommandRun run = apply("--log-format", "json",
         CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
 
     ObjectMapper json = new ObjectMapper();
@@ -43,7 +53,7 @@ class ApplyCommandTest {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
 
     CommandRun.of(fakes, "--podman-socket", "unix:///tmp/podman.sock", "apply", "--systemd-bus", "unix:path=/tmp/bus",
-        file.toString());
+        "--status-socket", socket().toString(), file.toString());
 
     assertThat(fakes.options.podmanSocket()).isEqualTo("unix:///tmp/podman.sock");
     assertThat(fakes.options.systemdBus()).isEqualTo("unix:path=/tmp/bus");
@@ -51,7 +61,7 @@ class ApplyCommandTest {
 
   @Test
   void exitsOneWhenSomethingFailed() throws Exception {
-    CommandRun run = CommandRun.of(fakes, "apply", CommandRun.stackFile(dir, """
+    CommandRun run = apply(CommandRun.stackFile(dir, """
         containers:
           gluetun:
             image: localhost/not-imported:1
@@ -66,15 +76,15 @@ class ApplyCommandTest {
 
   @Test
   void anEmptiedFileNeedsAllowEmpty() throws Exception {
-    CommandRun.of(fakes, "apply", CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
+    apply(CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
     Path emptied = CommandRun.stackFile(dir, "containers: {}\n");
 
-    CommandRun refused = CommandRun.of(fakes, "apply", emptied.toString());
+    CommandRun refused = apply(emptied.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).contains("--allow-empty");
     assertThat(fakes.engine.find("gluetun")).isPresent();
 
-    assertThat(CommandRun.of(fakes, "apply", "--allow-empty", emptied.toString()).exitCode()).isZero();
+    assertThat(apply("--allow-empty", emptied.toString()).exitCode()).isZero();
     assertThat(fakes.engine.listContainers()).isEmpty();
   }
 
@@ -83,11 +93,93 @@ class ApplyCommandTest {
     Path file = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nstack: media\ncontainers:\n  x:\n    image: a\n"
         + "    network: nowhere\n");
 
-    CommandRun run = CommandRun.of(fakes, "apply", file.toString());
+    CommandRun run = apply(file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("nowhere").contains("nothing was changed");
     assertThat(fakes.engine.callCount()).isZero();
+  }
+
+  @Test
+  void whileAnAgentKeepsTheStackItRunsThePassAndApplyPrintsItsResult() throws Exception {
+    Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
+    List<PassExchange.Ask> asked = new CopyOnWriteArrayList<>();
+    StatusServer agent = new StatusServer(socket(), new StatusBoard(), Clock.systemUTC(), file, ask -> {
+      asked.add(ask);
+      return PassExchange.Answer.ran(false, List.of("pass=a1 trigger=manual action=start-container outcome=failed",
+          "pass=a1 trigger=manual converged=4/5"));
+    });
+    try (StackLock agentsLock = StackLock.tryAcquire(socket().getParent(), "media").orElseThrow()) {
+      agent.start();
+
+      CommandRun run = apply("--log-format", "json", file.toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out().lines()).containsExactly("pass=a1 trigger=manual action=start-container outcome=failed",
+          "pass=a1 trigger=manual converged=4/5");
+      assertThat(asked).containsExactly(new PassExchange.Ask(LogFormat.JSON, file));
+      assertThat(fakes.engine.callCount()).isZero();
+    } finally {
+      agent.stop();
+    }
+  }
+
+  @Test
+  void anAgentKeepingAnotherFileOfTheStackIsNamedAndNothingRuns() throws Exception {
+    Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
+    StatusServer agent = new StatusServer(socket(), new StatusBoard(), Clock.systemUTC(), file,
+        ask -> PassExchange.Answer.refused(Optional.of("media"), "this agent keeps /etc/podkeeper/media.yaml"));
+    try (StackLock agentsLock = StackLock.tryAcquire(socket().getParent(), "media").orElseThrow()) {
+      agent.start();
+
+      CommandRun run = apply(file.toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("stack media is kept by the agent on " + socket()
+          + ", and this agent keeps /etc/podkeeper/media.yaml: edit that file");
+      assertThat(fakes.engine.callCount()).isZero();
+    } finally {
+      agent.stop();
+    }
+  }
+
+  @Test
+  void aLockHeldWithoutAnAgentIsWaitedForThenAClearError() throws Exception {
+    Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
+    try (StackLock otherApply = StackLock.tryAcquire(socket().getParent(), "media").orElseThrow()) {
+      CommandRun run = apply("--wait", "300ms", file.toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("waiting for " + socket().getParent().resolve("media.lock") + ", held by pid")
+          .contains("apply: stack media is still locked by pid " + ProcessHandle.current().pid());
+      assertThat(fakes.engine.callCount()).isZero();
+    }
+  }
+
+  @Test
+  void holdsTheStacksLockForItsPassAndLetsItGoAfter() throws Exception {
+    CommandRun run = apply(CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(socket().getParent().resolve("media.lock")).exists();
+    assertThat(StackLock.tryAcquire(socket().getParent(), "media")).hasValueSatisfying(lock -> {
+      try {
+        lock.close();
+      } catch (java.io.IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  /** apply with the status socket (and so the locks) in the test's directory. */
+  private CommandRun apply(String... args) {
+    List<String> all = new ArrayList<>(List.of("apply", "--status-socket", socket().toString()));
+    all.addAll(List.of(args));
+    return CommandRun.of(fakes, all.toArray(String[]::new));
+  }
+
+  private Path socket() {
+    return dir.resolve("run/status.sock");
   }
 
   private static JsonNode readTree(ObjectMapper json, String line) {

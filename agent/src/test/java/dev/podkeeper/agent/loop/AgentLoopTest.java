@@ -20,7 +20,10 @@ import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.agent.status.ObjectState;
 import dev.podkeeper.agent.status.ObjectStatus;
+import dev.podkeeper.agent.status.PassClient;
+import dev.podkeeper.agent.status.PassExchange;
 import dev.podkeeper.agent.status.StatusBoard;
+import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -71,6 +74,7 @@ class AgentLoopTest {
   private Path file;
   private DesiredStateStore store;
   private ReconcileLoop loop;
+  private ManualPasses manual;
   private EngineEventSource events;
   private final Map<String, EngineException> refusedCreates = new ConcurrentHashMap<>();
   private final Map<String, Integer> createAttempts = new ConcurrentHashMap<>();
@@ -104,8 +108,9 @@ class AgentLoopTest {
         new Executor(refusing, units, files, clock, clock::advance, ExecutorOptions.DEFAULT),
         new ReconcileLog(new PrintWriter(reconcileLog, true), LogFormat.TEXT), clock,
         () -> "p" + ids.incrementAndGet());
+    manual = new ManualPasses(trigger -> loop.request(trigger), () -> loop.passesStarted(), store);
     AgentPass agentPass = new AgentPass(store, pass, false, new CrashLoopBackoff(), board,
-        new ServiceNotifier(notifications::add), clock);
+        new ServiceNotifier(notifications::add), clock, RetryPolicy.ACTIONS, manual);
     loop = new ReconcileLoop(agentPass, scheduler, clock);
     events = new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock);
     events.start();
@@ -140,6 +145,51 @@ class AgentLoopTest {
   private ObjectStatus appStatus() {
     return board.latest().orElseThrow().objects().stream().filter(o -> o.name().equals("app")).findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void applyAsksTheAgentForAPassThroughTheStatusSocketAndGetsThatPasssLog() throws Exception {
+    Path socket = directory.resolve("run/status.sock");
+    StatusServer server = new StatusServer(socket, board, clock, file, manual);
+    server.start();
+    try {
+      Files.writeString(file, STACK + """
+            web:
+              image: localhost/podkeeper-test:1
+              network: looptest-net
+          """);
+
+      PassExchange.Answer answer = PassClient.ask(socket, new PassExchange.Ask(LogFormat.TEXT, file),
+          Duration.ofSeconds(20)).orElseThrow();
+
+      assertThat(answer.verdict()).isEqualTo(PassExchange.Verdict.CONVERGED);
+      assertThat(answer.lines()).anySatisfy(l -> assertThat(l).contains("trigger=manual action=create-container"
+          + " target=web"))
+          .last().asString().contains("trigger=manual converged=3/3");
+      assertThat(reconcileLog.toString()).contains("trigger=manual action=create-container target=web");
+      assertThat(engine.find("web")).isPresent();
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void theAgentRunsNoPassForAnotherFileAndSaysWhichItKeeps() throws Exception {
+    Path socket = directory.resolve("status.sock");
+    StatusServer server = new StatusServer(socket, board, clock, file, manual);
+    server.start();
+    long passes = loop.passesStarted();
+    try {
+      PassExchange.Answer answer = PassClient.ask(socket,
+          new PassExchange.Ask(LogFormat.TEXT, directory.resolve("copy.yaml")), Duration.ofSeconds(20)).orElseThrow();
+
+      assertThat(answer.verdict()).isEqualTo(PassExchange.Verdict.REFUSED);
+      assertThat(answer.stack()).isEqualTo("looptest");
+      assertThat(answer.reason()).contains("keeps " + file);
+      assertThat(loop.passesStarted()).isEqualTo(passes);
+    } finally {
+      server.stop();
+    }
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.podkeeper.agent.cli;
+
+import dev.podkeeper.agent.lock.LockWait;
+import dev.podkeeper.agent.lock.StackLock;
+import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.status.PassClient;
+import dev.podkeeper.agent.status.PassExchange;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One writer per stack, as {@code apply} sees it. Free lock: apply runs its own pass under it. Held by a
+ * running agent of the stack: the agent runs the pass, and apply prints its result. Held by anyone else
+ * (another apply, an agent that serves no status): wait for the lock, say so, give up at a deadline.
+ */
+final class OneWriter {
+  /** What apply does next. */
+  sealed interface Turn {
+    /** Apply holds the lock: run the pass here. */
+    record Own(StackLock lock) implements Turn {}
+
+    /** The agent ran the pass. */
+    record AgentRan(PassExchange.Answer answer) implements Turn {}
+
+    /** No pass can run; the reason is printed already. */
+    record Refused() implements Turn {}
+  }
+
+  private final Path statusSocket;
+  private final PrintWriter err;
+
+  OneWriter(Path statusSocket, PrintWriter err) {
+    this.statusSocket = statusSocket.toAbsolutePath().normalize();
+    this.err = err;
+  }
+
+  /** The lock lives beside the status socket, in the directory the agent already owns (/run/podkeeper). */
+  Path lockDirectory() {
+    return statusSocket.getParent();
+  }
+
+  Turn take(String stack, Path file, LogFormat format, Duration wait) throws IOException, InterruptedException {
+    Optional<StackLock> free = StackLock.tryAcquire(lockDirectory(), stack);
+    if (free.isPresent()) {
+      return new Turn.Own(free.get());
+    }
+    Optional<PassExchange.Answer> answer = PassClient.ask(statusSocket, new PassExchange.Ask(format, file), wait);
+    if (answer.isPresent() && answer.get().verdict() != PassExchange.Verdict.REFUSED) {
+      return new Turn.AgentRan(answer.get());
+    }
+    if (answer.isPresent() && answer.get().stack().equals(stack)) {
+      err.println("apply: stack " + stack + " is kept by the agent on " + statusSocket + ", and "
+          + answer.get().reason() + ": edit that file (the agent applies it), or stop the agent to apply this one");
+      return new Turn.Refused();
+    }
+    try {
+      return new Turn.Own(LockWait.system().acquire(lockDirectory(), stack, wait, err));
+    } catch (LockWait.LockTimeoutException e) {
+      err.println("apply: " + e.getMessage());
+      return new Turn.Refused();
+    }
+  }
+}
