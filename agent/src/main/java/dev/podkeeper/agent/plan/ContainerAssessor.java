@@ -66,10 +66,9 @@ final class ContainerAssessor {
     String name = spec.name();
     Optional<ObservedContainer> found = world.engine().container(name);
     if (found.isPresent() && !found.get().managedBy(desired.stack())) {
-      return ContainerVerdict.impossible(Kind.CLASH, name, found, "name taken by an unmanaged container",
-          "the name " + name + " is taken by container " + shortId(found.get().id()) + ", which podkeeper does not"
-              + " manage (no " + Labels.STACK + "=" + desired.stack() + " label): rename or"
-              + " remove that container");
+      NameClash clash = NameClash.of("container", name, shortId(found.get().id()), desired.stack(),
+          found.get().labels());
+      return ContainerVerdict.impossible(Kind.CLASH, name, found, clash.cause(), clash.error());
     }
     Resolution<Redacted<Map<String, String>>> env = world.envOf(name);
     if (!env.resolved()) {

@@ -41,9 +41,9 @@ final class NetworkPlanner {
       if (found.isEmpty()) {
         action = Action.of(ActionKind.CREATE_NETWORK, spec.name(), "missing", input);
       } else if (!found.get().managedBy(desired.stack())) {
-        action = Action.of(ActionKind.CREATE_NETWORK, spec.name(), "name taken by an unmanaged network", input)
-            .failing("the network name " + spec.name() + " is taken by network "
-                + ContainerAssessor.shortId(found.get().id()) + ", which podkeeper does not manage: rename or remove it");
+        NameClash clash = NameClash.of("network", spec.name(), ContainerAssessor.shortId(found.get().id()),
+            desired.stack(), found.get().labels());
+        action = Action.of(ActionKind.CREATE_NETWORK, spec.name(), clash.cause(), input).failing(clash.error());
       } else if (removals.containsKey(spec.name())) {
         action = Action.of(ActionKind.CREATE_NETWORK, spec.name(), SPEC_CHANGED, input)
             .waitingFor(List.of(removals.get(spec.name())));

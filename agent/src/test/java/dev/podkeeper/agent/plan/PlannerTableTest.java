@@ -95,7 +95,7 @@ class PlannerTableTest {
             List.of("report-clash sonarr: name taken by an unmanaged container !failed")),
         new Case("name taken by another stack's container: a clash too", media(),
             converged(media()).withoutContainer("sonarr").add(unmanaged("sonarr", Map.of(Labels.STACK, "other"))),
-            List.of("report-clash sonarr: name taken by an unmanaged container !failed")),
+            List.of("report-clash sonarr: name held by stack other !failed")),
         new Case("a clash skips its dependents", media(), converged(media()).withoutContainer("prowlarr")
             .add(unmanaged("prowlarr", Map.of())).withoutContainer("sonarr"),
             List.of("report-clash prowlarr: name taken by an unmanaged container !failed",
@@ -254,6 +254,9 @@ class PlannerTableTest {
         new Case("network name taken by an unmanaged network: fails", media(),
             converged(media()).network(new ObservedNetwork("net-x", "media", Map.of())),
             List.of("create-network media: name taken by an unmanaged network !failed")),
+        new Case("network name held by another stack (a renamed one): fails, naming it", media(),
+            converged(media()).network(new ObservedNetwork("net-x", "media", Map.of(Labels.STACK, "media-old"))),
+            List.of("create-network media: name held by stack media-old !failed")),
         new Case("network spec changed: its containers removed, it is replaced, they are created", media(),
             converged(media()).network(new ObservedNetwork("net-media", "media",
                 Map.of(Labels.STACK, Stacks.STACK, Labels.SPEC_HASH, "old"))),

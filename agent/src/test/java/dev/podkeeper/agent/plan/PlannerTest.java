@@ -1,5 +1,7 @@
 package dev.podkeeper.agent.plan;
 
+import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.observed.ObservedNetwork;
 import static dev.podkeeper.agent.testing.Stacks.media;
 import static dev.podkeeper.agent.testing.WorldBuilder.converged;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,24 @@ class PlannerTest {
         .hasMessage("/etc/podkeeper/media.yaml declares no containers: applying it would remove all 4 containers of"
             + " stack media (gluetun, qbittorrent, prowlarr, sonarr). Nothing was changed; pass --allow-empty if that"
             + " is what you want.");
+  }
+
+  @Test
+  void aNameHeldByAnotherStackSaysWhichAndHowToMoveIt() {
+    Plan plan = Planner.plan(media(), converged(media()).withoutContainer("sonarr")
+        .add(PlannerTableTest.unmanaged("sonarr", Map.of(Labels.STACK, "media-old")))
+        .network(new ObservedNetwork("net-x1234567890", "media", Map.of(Labels.STACK, "media-old"))).build(),
+        PlannerOptions.DEFAULT);
+
+    assertThat(plan.action("report-clash:sonarr").orElseThrow().preset().orElseThrow().reason())
+        .isEqualTo("the name sonarr is taken by container id-unmanaged of podkeeper stack media-old"
+            + " (dev.podkeeper.stack=media-old), not of stack media: if the stack was renamed, name it media-old"
+            + " again, or remove the old stack's container (podman rm -f sonarr; volumes and host directories stay)"
+            + " and podkeeper creates it for stack media");
+    assertThat(plan.action("create-network:media").orElseThrow().preset().orElseThrow().reason())
+        .contains("the network name media is taken by network net-x1234567 of podkeeper stack media-old")
+        .contains("podman network rm media")
+        .doesNotContain("does not manage");
   }
 
   @Test
