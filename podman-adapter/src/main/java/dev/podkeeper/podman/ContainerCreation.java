@@ -86,6 +86,9 @@ final class ContainerCreation {
       if (!resolved.spec().aliases().isEmpty()) {
         cmd.withAliases(resolved.spec().aliases());
       }
+    } else if (resolved.spec().network() instanceof NetworkAttachment.PodmanDefault) {
+      // What the compat API means by "bridge": Podman's default network, as `podman run` without --network.
+      host.withNetworkMode("bridge");
     } else {
       // Podman needs the provider's ID (or name); the ID pins the exact container the hash was made with.
       host.withNetworkMode("container:" + resolved.providerId().orElseThrow());

@@ -2,7 +2,10 @@ package dev.podkeeper.model.desired;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where a container's network comes from: a bridge network of the file, or another container's namespace. */
+/**
+ * Where a container's network comes from: a bridge network of the file, another container's namespace, or
+ * (with {@code network} left out) Podman's default bridge network, as {@code podman run} would.
+ */
 public sealed interface NetworkAttachment {
 
   record Bridge(String network) implements NetworkAttachment {
@@ -25,6 +28,16 @@ public sealed interface NetworkAttachment {
     @Override
     public String toString() {
       return "container:" + provider;
+    }
+  }
+
+  /** No {@code network:}: Podman's default bridge network, {@code podman}. It resolves no container names. */
+  record PodmanDefault() implements NetworkAttachment {
+    public static final String NAME = "podman";
+
+    @Override
+    public String toString() {
+      return NAME;
     }
   }
 }

@@ -54,15 +54,23 @@ public final class SpecHasher {
     return fields;
   }
 
+  /** As before the default network existed for the other two, so that their hashes stay what they were. */
+  private static String network(ContainerSpec spec, Optional<String> providerId) {
+    if (spec.network() instanceof NetworkAttachment.ContainerNamespace) {
+      return "container:" + providerId.orElseThrow(
+          () -> new IllegalArgumentException(spec.name() + " joins a namespace: its provider's ID is needed"));
+    }
+    return spec.network() instanceof NetworkAttachment.Bridge bridge
+        ? "bridge:" + bridge.network()
+        : "default:" + NetworkAttachment.PodmanDefault.NAME;
+  }
+
   private static Map<String, Object> canonicalContainer(
       ContainerSpec spec, Map<String, String> mergedEnv, Optional<String> providerId) {
     Map<String, Object> c = new TreeMap<>();
     c.put("name", spec.name());
     c.put("image", spec.image());
-    c.put("network", spec.network() instanceof NetworkAttachment.ContainerNamespace
-        ? "container:" + providerId.orElseThrow(() -> new IllegalArgumentException(
-            spec.name() + " joins a namespace: its provider's ID is needed"))
-        : "bridge:" + ((NetworkAttachment.Bridge) spec.network()).network());
+    c.put("network", network(spec, providerId));
     c.put("aliases", sorted(spec.aliases()));
     c.put("ports", sorted(spec.ports().stream().map(Object::toString).toList()));
     c.put("volumes", sorted(spec.volumes().stream().map(Object::toString).toList()));

@@ -52,7 +52,7 @@ final class ContainerBinder {
         .envFiles(c.parsedList("envFiles", "[vpn]", ContainerBinder::envFileEntry))
         .env(EnvBinder.env(c, "env"))
         .health(health(c))
-        .dependsOn(c.texts("dependsOn", "[prowlarr]"))
+        .dependsOn(dependsOn(c))
         .requiresUnits(c.texts("requiresUnits", "[jellyfin.service]"))
         .memoryBytes(c.parsed("memory", ValueSyntax::memory))
         .cpus(c.parsed("cpus", ValueSyntax::cpus))
@@ -64,17 +64,38 @@ final class ContainerBinder {
         .labels(labels(c))
         .restart(c.choice("restart", RESTART, "no, on-failure, always, unless-stopped")
             .orElse(RestartPolicy.UNLESS_STOPPED))
-        .stopTimeout(c.parsed("stopTimeout", ValueSyntax::duration))
+        .stopTimeout(c.parsed("stopTimeout", text -> ValueSyntax.duration("stopTimeout", text)))
         .lanAccess(c.bool("lanAccess").orElse(false))
         .build();
   }
 
-  /** {@code container:<name>} joins that container's namespace; anything else names a bridge network. */
+  /**
+   * {@code container:<name>} joins that container's namespace; anything else names a bridge network; left
+   * out, Podman's default network.
+   */
   private static NetworkAttachment network(MappingReader c) {
+    if (c.node("network").isEmpty()) {
+      return new NetworkAttachment.PodmanDefault();
+    }
     String network = c.requiredText("network", "");
     return network.startsWith(CONTAINER_PREFIX)
         ? new NetworkAttachment.ContainerNamespace(network.substring(CONTAINER_PREFIX.length()))
         : new NetworkAttachment.Bridge(network);
+  }
+
+  /**
+   * A list of names. Compose's mapping ({@code prowlarr: {condition: service_healthy}}) is reported once, with
+   * the list to write, and its names are still used so that nothing else about them is reported.
+   */
+  private static List<String> dependsOn(MappingReader c) {
+    if (c.node("dependsOn").orElse(null) instanceof YamlNode.Mapping compose) {
+      List<String> names = List.copyOf(compose.entries().keySet());
+      c.report(compose, Rule.VALUE_TYPE, "dependsOn is a list of container names, not a mapping: podkeeper waits for"
+          + " each to run, and to be healthy when it has a health check, by itself (no condition needed); write"
+          + " dependsOn: [" + String.join(", ", names.stream().map(Quote::bare).toList()) + "]");
+      return names;
+    }
+    return c.texts("dependsOn", "[prowlarr]");
   }
 
   /** The name of an env file of the file, or (with a slash) the absolute path of an existing one. */
@@ -89,10 +110,10 @@ final class ContainerBinder {
     return c.entry("health").map(entry -> {
       MappingReader h = MappingReader.of(entry, c.path().key("health"), c.binding(), HEALTH);
       return new HealthCheck(test(h),
-          h.parsed("interval", ValueSyntax::duration).orElse(HealthCheck.DEFAULT_INTERVAL),
-          h.parsed("timeout", ValueSyntax::duration).orElse(HealthCheck.DEFAULT_TIMEOUT),
-          h.parsed("retries", text -> ValueSyntax.wholeNumber("retries", text)).orElse(HealthCheck.DEFAULT_RETRIES),
-          h.parsed("startPeriod", ValueSyntax::duration).orElse(Duration.ZERO));
+          h.parsed("interval", text -> ValueSyntax.duration("health.interval", text)).orElse(HealthCheck.DEFAULT_INTERVAL),
+          h.parsed("timeout", text -> ValueSyntax.duration("health.timeout", text)).orElse(HealthCheck.DEFAULT_TIMEOUT),
+          h.parsed("retries", text -> ValueSyntax.wholeNumber("health.retries", text)).orElse(HealthCheck.DEFAULT_RETRIES),
+          h.parsed("startPeriod", text -> ValueSyntax.duration("health.startPeriod", text)).orElse(Duration.ZERO));
     });
   }
 

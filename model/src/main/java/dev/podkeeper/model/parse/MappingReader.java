@@ -44,7 +44,8 @@ final class MappingReader {
     boolean empty = node instanceof YamlNode.Scalar s && s.isNull();
     if (!empty) {
       binding.problems().add(node.location(), Rule.VALUE_TYPE,
-          path.describe() + " must be a mapping of keys, not " + YamlNode.describe(node));
+          path.describe() + " must be a mapping of keys, not " + YamlNode.describe(node)
+              + MappingHint.forValue(path, node));
     }
     // Not a mapping: its keys are all missing, and saying so again for each would only add noise.
     return new MappingReader(Map.of(), path, owner, binding, empty);

@@ -19,14 +19,36 @@ final class NetworkCheck implements Check {
       NodePath path = Check.container(c.name());
       if (c.network() instanceof NetworkAttachment.Bridge bridge) {
         if (!state.networks().containsKey(bridge.network())) {
-          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("network"), "network names " + Quote.of(bridge.network())
-              + ", which is not a network of this file" + suggestion(bridge.network(), state)));
+          found.add(Violation.at(Rule.REFS_UNKNOWN, path.key("network"), unknown(bridge.network(), state)));
         }
+      } else if (c.network() instanceof NetworkAttachment.PodmanDefault && !c.aliases().isEmpty()) {
+        found.add(Violation.atKey(Rule.REFS_UNKNOWN, path.key("aliases"), "container " + Quote.of(c.name())
+            + " has aliases but no network: Podman's default network resolves no names; declare a network under"
+            + " networks: and set network: on the container"));
       } else if (c.network() instanceof NetworkAttachment.ContainerNamespace ns) {
         provider(c, ns.provider(), state.containers(), path, found);
         member(c, ns.provider(), path, found);
       }
     }
+  }
+
+  /** Docker and compose spellings get their own answer; other names a "did you mean". */
+  private static String unknown(String network, DesiredState state) {
+    String names = "network names " + Quote.of(network) + ", which is not a network of this file";
+    if (network.equals("host")) {
+      return "network: host is not offered: a container on the host's network could bind any port on every"
+          + " interface, past podkeeper's rule that ports stay on loopback unless lanAccess is set; publish its"
+          + " ports (ports: [\"127.0.0.1:8080:8080\"]), or share another container's network with container:<name>";
+    }
+    if (network.startsWith("service:")) {
+      String provider = network.substring("service:".length());
+      return names + "; service:<name> is compose's spelling: write container:" + Quote.bare(provider);
+    }
+    if (network.equals("bridge") || network.equals("default") || network.equals(NetworkAttachment.PodmanDefault.NAME)) {
+      return names + "; leave network out to join Podman's default network (" + NetworkAttachment.PodmanDefault.NAME
+          + "), or declare a network under networks:";
+    }
+    return names + suggestion(network, state);
   }
 
   private static String suggestion(String network, DesiredState state) {

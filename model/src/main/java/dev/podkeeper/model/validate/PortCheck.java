@@ -20,6 +20,9 @@ final class PortCheck implements Check {
   public void check(DesiredState state, List<Violation> found) {
     List<Published> earlier = new ArrayList<>();
     for (ContainerSpec c : state.containers().values()) {
+      if (c.namespaceProvider().isPresent()) {
+        continue; // a member may publish nothing (NetworkCheck says so once); its ports clash with nothing
+      }
       for (int i = 0; i < c.ports().size(); i++) {
         PortMapping port = c.ports().get(i);
         NodePath path = Check.container(c.name()).key("ports").index(i);

@@ -41,7 +41,11 @@ public final class PortSyntax {
       throw syntax(text, "is not " + FORM);
     }
     if (IpAddresses.parse(hostIp).isEmpty()) {
-      throw syntax(text, "has host IP " + Quote.of(hostIp) + ", which is not an IP address");
+      // Names are never looked up: what a name resolves to can change under the running agent.
+      String hint = hostIp.equalsIgnoreCase("localhost")
+          ? "; write 127.0.0.1:" + String.join(":", ports) + (text.contains("/") ? text.substring(text.lastIndexOf('/')) : "")
+          : "";
+      throw syntax(text, "has host IP " + Quote.of(hostIp) + ", which is not an IP address" + hint);
     }
     return new PortMapping(hostIp, number(text, ports[0], "host"), number(text, ports[1], "container"), protocol);
   }

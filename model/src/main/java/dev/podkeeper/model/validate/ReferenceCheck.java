@@ -38,12 +38,21 @@ final class ReferenceCheck implements Check {
     }
   }
 
+  /** {@code zigbee2mqtt} for a declared {@code zigbee2mqtt.service}: systemd names a unit with its suffix. */
+  private static java.util.Optional<String> withSuffix(String unit, DesiredState state) {
+    return state.units().keySet().stream()
+        .filter(u -> u.startsWith(unit + ".") && u.indexOf('.', unit.length() + 1) < 0).findFirst();
+  }
+
   private static void requiredUnit(String unit, DesiredState state, NodePath path, List<Violation> found) {
     UnitSpec spec = state.units().get(unit);
     if (spec == null) {
-      String close = Suggestions.didYouMean(unit, state.units().keySet());
+      String close = withSuffix(unit, state).map(u -> " (did you mean " + Quote.of(u) + "?)")
+          .orElse(Suggestions.didYouMean(unit, state.units().keySet()));
+      String declare = unit.contains(".") ? "; declare it under units:"
+          : "; declare it under units:, named with its suffix, e.g. " + Quote.bare(unit) + ".service";
       found.add(Violation.at(Rule.REFS_UNKNOWN, path, "requiresUnits names " + Quote.of(unit)
-              + ", which is not a unit of this file" + (close.isEmpty() ? "; declare it under units:" : close)));
+              + ", which is not a unit of this file" + (close.isEmpty() ? declare : close)));
     } else if (spec.state() != UnitSpec.UnitState.ACTIVE) {
       found.add(Violation.at(Rule.REFS_INACTIVE_UNIT, path,
           "requiresUnits names " + Quote.of(unit) + ", which the file wants inactive"));

@@ -89,7 +89,13 @@ public final class ValueSyntax {
     return cpus;
   }
 
+  /** A duration where no key names it (a command-line option's value). */
   public static Duration duration(String text) throws FormatException {
+    return duration("duration", text);
+  }
+
+  /** @param key what the message names, e.g. {@code health.interval} */
+  public static Duration duration(String key, String text) throws FormatException {
     Matcher m = DURATION.matcher(text);
     if (m.matches()) {
       Duration duration;
@@ -99,11 +105,11 @@ public final class ValueSyntax {
         duration = MAX_DURATION.plusMillis(1);
       }
       if (duration.compareTo(MAX_DURATION) > 0) {
-        throw new FormatException(Rule.DURATION, "duration " + Quote.of(text) + " is longer than a week (168h)");
+        throw new FormatException(Rule.DURATION, key + " " + Quote.of(text) + " is longer than a week (168h)");
       }
       return duration;
     }
-    String expected = "duration " + Quote.of(text) + " must be a whole number with one unit (ms, s, m, h)";
+    String expected = key + " " + Quote.of(text) + " must be a whole number with one unit (ms, s, m, h)";
     if (WHOLE.matcher(text).matches()) {
       throw new FormatException(Rule.DURATION, expected + "; write " + text + "s");
     }

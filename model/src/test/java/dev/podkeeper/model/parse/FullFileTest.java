@@ -293,8 +293,7 @@ class FullFileTest {
         "14:17 deps.cycle",
         "15:5 keys.unknown",
         "16:3 keys.required",
-        "18:5 network.member",
-        "18:13 ports.duplicate");
+        "18:5 network.member"); // one mistake, one error: the member's port is not also a duplicate
     assertProblem(problems.get(5), "refs.unknown", 11, 14, "network names \"medai\", which is not a network of this file "
         + "(did you mean \"media\"?)");
     assertProblem(problems.get(7), "deps.cycle", 14, 17, "dependency cycle: web -> app -> web");

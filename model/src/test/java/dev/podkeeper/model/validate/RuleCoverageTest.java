@@ -140,7 +140,7 @@ class RuleCoverageTest {
             "memory \"2GB\" is not a size; write bytes or a number with k, m or g, e.g. 2g"),
         text(Rule.CPUS, CONTAINER_A + "    cpus: two\n", 8, 11, "cpus \"two\" is not a positive number such as 1.0"),
         text(Rule.DURATION, CONTAINER_A + "    stopTimeout: 1m30s\n", 8, 18,
-            "duration \"1m30s\" must be a whole number with one unit (ms, s, m, h); write 90s"),
+            "stopTimeout \"1m30s\" must be a whole number with one unit (ms, s, m, h); write 90s"),
         text(Rule.ENV_NAME, CONTAINER_A + "    env: { MY-VAR: x }\n", 8, 12,
             "env name \"MY-VAR\" must match [A-Za-z_][A-Za-z0-9_]*"),
         text(Rule.ENV_VALUE, CONTAINER_A + "    env:\n      FOO:\n", 9, 7,
