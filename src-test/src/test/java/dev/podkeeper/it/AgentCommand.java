@@ -31,6 +31,10 @@ public final class AgentCommand implements AutoCloseable {
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath,
         "dev.podkeeper.agent.cli.Main", command, file.toString(), "--podman-socket", podmanSocket));
     line.addAll(List.of(extra));
+    if (command.equals("apply") && !line.contains("--status-socket")) {
+      // apply locks its stack beside the status socket: in the test's directory, not the host's /run/podkeeper
+      line.addAll(List.of("--status-socket", log.toAbsolutePath().resolveSibling("status.sock").toString()));
+    }
     try {
       Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       process.getOutputStream().close();

@@ -42,25 +42,33 @@ final class OneWriter {
     return statusSocket.getParent();
   }
 
+  /**
+   * Whose pass it is. Tried again while the lock stays held: an agent that has just started holds the lock
+   * a moment before its status socket listens.
+   */
   Turn take(String stack, Path file, LogFormat format, Duration wait) throws IOException, InterruptedException {
-    Optional<StackLock> free = StackLock.tryAcquire(lockDirectory(), stack);
-    if (free.isPresent()) {
-      return new Turn.Own(free.get());
-    }
-    Optional<PassExchange.Answer> answer = PassClient.ask(statusSocket, new PassExchange.Ask(format, file), wait);
-    if (answer.isPresent() && answer.get().verdict() != PassExchange.Verdict.REFUSED) {
-      return new Turn.AgentRan(answer.get());
-    }
-    if (answer.isPresent() && answer.get().stack().equals(stack)) {
-      err.println("apply: stack " + stack + " is kept by the agent on " + statusSocket + ", and "
-          + answer.get().reason() + ": edit that file (the agent applies it), or stop the agent to apply this one");
-      return new Turn.Refused();
-    }
     try {
-      return new Turn.Own(LockWait.system().acquire(lockDirectory(), stack, wait, err));
+      return LockWait.system().await(lockDirectory(), stack, wait, err, () -> attempt(stack, file, format, wait));
     } catch (LockWait.LockTimeoutException e) {
       err.println("apply: " + e.getMessage());
       return new Turn.Refused();
     }
+  }
+
+  private Optional<Turn> attempt(String stack, Path file, LogFormat format, Duration wait) throws IOException {
+    Optional<StackLock> free = StackLock.tryAcquire(lockDirectory(), stack);
+    if (free.isPresent()) {
+      return Optional.of(new Turn.Own(free.get()));
+    }
+    Optional<PassExchange.Answer> answer = PassClient.ask(statusSocket, new PassExchange.Ask(format, file), wait);
+    if (answer.isPresent() && answer.get().verdict() != PassExchange.Verdict.REFUSED) {
+      return Optional.of(new Turn.AgentRan(answer.get()));
+    }
+    if (answer.isPresent() && answer.get().stack().equals(stack)) {
+      err.println("apply: stack " + stack + " is kept by the agent on " + statusSocket + ", and "
+          + answer.get().reason() + ": edit that file (the agent applies it), or stop the agent to apply this one");
+      return Optional.of(new Turn.Refused());
+    }
+    return Optional.empty(); // another apply, or an agent that does not answer (yet): wait for the lock
   }
 }

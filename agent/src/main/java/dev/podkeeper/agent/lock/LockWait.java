@@ -33,9 +33,24 @@ public final class LockWait {
   /** The lock once it is free; a {@link LockTimeoutException} when {@code deadline} passes first. */
   public StackLock acquire(Path directory, String stack, Duration deadline, PrintWriter err)
       throws IOException, InterruptedException {
-    Optional<StackLock> lock = StackLock.tryAcquire(directory, stack);
-    if (lock.isPresent()) {
-      return lock.get();
+    return await(directory, stack, deadline, err, () -> StackLock.tryAcquire(directory, stack));
+  }
+
+  /** One try at what the waiter wants: the lock, or something else that makes waiting for it needless. */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    Optional<T> get() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Tries {@code attempt} until it gives something, saying once on stderr that the stack is locked;
+   * a {@link LockTimeoutException} when {@code deadline} passes first.
+   */
+  public <T> T await(Path directory, String stack, Duration deadline, PrintWriter err, Attempt<T> attempt)
+      throws IOException, InterruptedException {
+    Optional<T> got = attempt.get();
+    if (got.isPresent()) {
+      return got.get();
     }
     err.println("waiting for " + StackLock.path(directory, stack) + ", held by " + holder(directory, stack)
         + " (at most " + deadline.toSeconds() + " s)");
@@ -43,9 +58,9 @@ public final class LockWait {
     Instant giveUp = clock.instant().plus(deadline);
     while (clock.instant().isBefore(giveUp)) {
       sleeper.sleep(POLL);
-      lock = StackLock.tryAcquire(directory, stack);
-      if (lock.isPresent()) {
-        return lock.get();
+      got = attempt.get();
+      if (got.isPresent()) {
+        return got.get();
       }
     }
     throw new LockTimeoutException("stack " + stack + " is still locked by " + holder(directory, stack) + " after "

@@ -27,10 +27,11 @@ public record PassRequest(long passId, Set<Trigger> triggers) {
   }
 
   /**
-   * The one trigger the reconcile log names for a merged pass: the first in {@link Trigger}'s order
-   * (startup before file before event ...); the others are logged when the pass starts.
+   * The one trigger the reconcile log names for a merged pass: manual when someone asked for it ({@code apply}
+   * prints this pass as its own), else the first in {@link Trigger}'s order (startup before file before
+   * event ...); the others are logged when the pass starts.
    */
   public Trigger primaryTrigger() {
-    return EnumSet.copyOf(triggers).iterator().next();
+    return triggers.contains(Trigger.MANUAL) ? Trigger.MANUAL : EnumSet.copyOf(triggers).iterator().next();
   }
 }
