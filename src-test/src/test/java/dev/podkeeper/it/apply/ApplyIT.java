@@ -43,6 +43,8 @@ class ApplyIT {
   private static String vpn;
   private static String web;
   private static String svc;
+  private static String plain;
+  private static int plainPort;
   private static String network;
   private static String subnet;
   private static int vpnPort;
@@ -55,6 +57,8 @@ class ApplyIT {
     vpn = stack + "-vpn";
     web = stack + "-web";
     svc = stack + "-svc";
+    plain = stack + "-plain";
+    plainPort = ENGINE.freeLoopbackPort();
     network = stack + "-net";
     subnet = ENGINE.randomSubnet();
     vpnPort = ENGINE.freeLoopbackPort();
@@ -66,7 +70,7 @@ class ApplyIT {
 
   @AfterAll
   static void removeWhatTheTestMade() {
-    for (String name : List.of(web, vpn, svc, stack + "-clash")) {
+    for (String name : List.of(web, vpn, svc, plain, stack + "-clash")) {
       ENGINE.podmanQuietly("rm", "-f", "-t", "0", name);
     }
     ENGINE.podmanQuietly("network", "rm", "-f", network);
@@ -85,6 +89,9 @@ class ApplyIT {
     assertThat(inspect(web, "{{.HostConfig.NetworkMode}}")).isEqualTo("container:" + id(vpn));
     assertThat(httpGet(vpnPort)).as("the provider's port reaches the member's server").isEqualTo("web\n");
     assertThat(httpGet(svcPort)).isEqualTo("svc\n");
+    assertThat(inspect(plain, "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}{{end}}"))
+        .as("without network: Podman's default network, as podman run").isEqualTo("podman");
+    assertThat(httpGet(plainPort)).isEqualTo("plain\n");
     assertThat(listeners(vpnPort)).containsExactly("127.0.0.1");
     assertThat(listeners(svcPort)).containsExactly("127.0.0.1");
 
@@ -223,6 +230,9 @@ class ApplyIT {
           .append("    env: { EDIT: \"").append(edits.getOrDefault("svcEnv", "A")).append("\" }\n")
           .append("    command: ").append(String.format(serve, "svc", 80)).append('\n');
     }
+    y.append("  ").append(plain).append(":\n    image: ").append(ENGINE.image()).append("\n    pull: never\n")
+        .append("    ports: [127.0.0.1:").append(plainPort).append(":80]\n")
+        .append("    command: ").append(String.format(serve, "plain", 80)).append('\n');
     if (edits.containsKey("clash")) {
       y.append("  ").append(edits.get("clash")).append(":\n    image: ").append(ENGINE.image())
           .append("\n    pull: never\n    network: ").append(network).append('\n');
