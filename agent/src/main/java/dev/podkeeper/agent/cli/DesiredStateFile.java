@@ -7,7 +7,9 @@ import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.parse.DesiredStateParser;
 import dev.podkeeper.model.parse.InvalidDesiredStateException;
+import dev.podkeeper.model.parse.ParsedFile;
 import dev.podkeeper.model.parse.Problem;
+import dev.podkeeper.model.validate.HostAddresses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +23,19 @@ final class DesiredStateFile {
   private DesiredStateFile() {}
 
   static Optional<DesiredState> load(Path file, PrintWriter err) {
+    return read(file, HostAddresses.UNKNOWN, err).map(ParsedFile::state);
+  }
+
+  /** Also prints the file's warnings, each {@code FILE:LINE:COLUMN: warning: message [id]}, on stderr. */
+  static Optional<DesiredState> loadWithWarnings(Path file, HostAddresses host, PrintWriter err) {
+    Optional<ParsedFile> parsed = read(file, host, err);
+    parsed.ifPresent(p -> p.warnings().stream().map(ParsedFile::line).forEach(err::println));
+    return parsed.map(ParsedFile::state);
+  }
+
+  private static Optional<ParsedFile> read(Path file, HostAddresses host, PrintWriter err) {
     try {
-      return Optional.of(DesiredStateParser.parse(file));
+      return Optional.of(DesiredStateParser.read(file, host));
     } catch (InvalidDesiredStateException e) {
       report(file, e.problems().stream().map(Problem::toString).toList(), err);
       return Optional.empty();

@@ -59,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    Optional<DesiredState> desired = DesiredStateFile.load(file, err);
+    Optional<DesiredState> desired = DesiredStateFile.loadWithWarnings(file, HostAddressList.current(), err);
     if (desired.isEmpty()) {
       return ERROR;
     }

@@ -3,7 +3,9 @@ package dev.podkeeper.agent.cli;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.parse.DesiredStateParser;
 import dev.podkeeper.model.parse.InvalidDesiredStateException;
+import dev.podkeeper.model.parse.ParsedFile;
 import dev.podkeeper.model.parse.Problem;
+import dev.podkeeper.model.validate.HostAddresses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code podkeeper validate FILE}: every check of the file, nothing else (no engine, no D-Bus). Exit 0
- * when valid, 1 with each problem on stderr as {@code FILE:LINE:COLUMN: message [rule]}, 2 on a usage error.
+ * when valid (warnings, if any, on stderr as {@code FILE:LINE:COLUMN: warning: message [id]}), 1 with each
+ * problem on stderr as {@code FILE:LINE:COLUMN: message [rule]}, 2 on a usage error.
  */
 @Command(name = "validate",
     description = "Check FILE and print every problem in it as FILE:LINE:COLUMN: message [rule].",
@@ -30,7 +33,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      DesiredState state = DesiredStateParser.parse(file);
+      // The host IP warning is plan's: the file may be checked on another machine than its own.
+      ParsedFile parsed = DesiredStateParser.read(file, HostAddresses.UNKNOWN);
+      parsed.warnings().stream().map(ParsedFile::line).forEach(spec.commandLine().getErr()::println);
+      DesiredState state = parsed.state();
       spec.commandLine().getOut().println(file + ": valid (" + summary(state) + ")");
       return 0;
     } catch (InvalidDesiredStateException e) {

@@ -15,6 +15,26 @@ class PlanCommandTest {
   Path dir;
 
   @Test
+  void warnsOfAHostIpThatIsNotAnAddressOfThisHost() throws Exception {
+    Path file = CommandRun.stackFile(dir, """
+        containers:
+          web:
+            image: localhost/gluetun:1
+            network: media
+            lanAccess: true
+            ports: ["203.0.113.7:8080:80"]
+        """);
+
+    CommandRun run = CommandRun.of(fakes, "plan", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).startsWith(file + ":").contains(": warning: host IP 203.0.113.7 is not an address of this"
+        + " host, so Podman cannot publish on it and container \"web\" will not start; this host has ")
+        .endsWith("[warn.host-ip]\n");
+    assertThat(run.out()).contains("create-container web: missing");
+  }
+
+  @Test
   void printsEachActionWithItsCauseAndChangesNothing() throws Exception {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
 

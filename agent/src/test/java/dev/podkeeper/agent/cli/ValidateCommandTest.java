@@ -20,7 +20,26 @@ class ValidateCommandTest {
     CommandLineRun run = run("validate", example.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(example + ": valid (10 containers, 1 network, 23 directories, 1 env file, 6 units)\n");
-    assertThat(run.err()).isEmpty();
+    // soularr publishes no version tags: the example says so, and validate says what that means
+    assertThat(run.err()).isEqualTo(example + ":242:12: warning: image \"docker.io/mrusse08/soularr:latest\" has the"
+        + " tag latest: which version runs depends on when this host pulled it, and podkeeper does not update it;"
+        + " pin a version tag, e.g. docker.io/mrusse08/soularr:1.2.3 [warn.image-unpinned]\n");
+  }
+
+  @Test
+  void warningsGoToStderrAndTheFileIsStillValid() throws IOException {
+    Path file = write("version: 1\nstack: s\ncontainers:\n  a: { image: i:1, lanAccess: true, ports: [\"127.0.0.1:80:80\"] }\n"
+        + "  b: { image: \"i\", ports: [\"203.0.113.7:81:80\"], lanAccess: true }\n");
+
+    CommandLineRun run = run("validate", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith(file + ": valid (2 containers");
+    assertThat(run.err().lines()).containsExactly(
+        file + ":4:31: warning: lanAccess: true does nothing for container \"a\": all its ports are on loopback;"
+            + " give a port a LAN host IP (e.g. 192.168.1.10:8080:80), or remove lanAccess [warn.lan-access]",
+        file + ":5:15: warning: image \"i\" has no tag (so latest): which version runs depends on when this host"
+            + " pulled it, and podkeeper does not update it; pin a version tag, e.g. i:1.2.3 [warn.image-unpinned]");
   }
 
   @Test

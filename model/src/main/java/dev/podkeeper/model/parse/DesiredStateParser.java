@@ -2,7 +2,10 @@ package dev.podkeeper.model.parse;
 
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.validate.DesiredStateValidator;
+import dev.podkeeper.model.validate.HostAddresses;
 import dev.podkeeper.model.validate.Violation;
+import dev.podkeeper.model.validate.Warning;
+import dev.podkeeper.model.validate.Warnings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,18 +19,33 @@ public final class DesiredStateParser {
 
   /** Reads the file (at most 8 MiB, UTF-8); an unreadable file is one {@code file.readable} problem. */
   public static DesiredState parse(Path file) throws InvalidDesiredStateException {
+    return read(file, HostAddresses.UNKNOWN).state();
+  }
+
+  /**
+   * Like {@link #parse(Path)}, with the file's warnings too.
+   *
+   * @param host the addresses of the host the file is for, when known (for the host IP warning)
+   */
+  public static ParsedFile read(Path file, HostAddresses host) throws InvalidDesiredStateException {
     String label = file.toString();
-    return parse(label, file, SourceText.read(label, file));
+    return parse(label, file, SourceText.read(label, file), host);
   }
 
   /**
    * @param fileLabel names the file in problems (and becomes {@link DesiredState#source()})
    */
   public static DesiredState parse(String fileLabel, String yamlText) throws InvalidDesiredStateException {
-    return parse(fileLabel, Path.of(fileLabel), SourceText.of(fileLabel, yamlText));
+    return read(fileLabel, yamlText, HostAddresses.UNKNOWN).state();
   }
 
-  private static DesiredState parse(String label, Path source, String text) throws InvalidDesiredStateException {
+  public static ParsedFile read(String fileLabel, String yamlText, HostAddresses host)
+      throws InvalidDesiredStateException {
+    return parse(fileLabel, Path.of(fileLabel), SourceText.of(fileLabel, yamlText), host);
+  }
+
+  private static ParsedFile parse(String label, Path source, String text, HostAddresses host)
+      throws InvalidDesiredStateException {
     Problems problems = new Problems(label);
     Optional<YamlNode> root = YamlTreeReader.read(text, problems);
     if (root.isEmpty()) {
@@ -47,6 +65,11 @@ public final class DesiredStateParser {
     if (problems.any()) {
       throw problems.exception();
     }
-    return state;
+    Problems warnings = new Problems(label);
+    for (Warning w : Warnings.of(state, host)) {
+      warnings.add(sources.find(w.path(), false).orElseGet(() -> sources.nearest(w.path())), w.advice().id(),
+          w.message());
+    }
+    return new ParsedFile(state, warnings.sorted());
   }
 }

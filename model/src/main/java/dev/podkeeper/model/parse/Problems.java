@@ -15,7 +15,19 @@ final class Problems {
   }
 
   void add(Location at, Rule rule, String message) {
-    found.add(new Problem(file, at.line(), at.column(), rule.id(), message));
+    add(at, rule.id(), message);
+  }
+
+  void add(Location at, String id, String message) {
+    found.add(new Problem(file, at.line(), at.column(), id, message));
+  }
+
+  /** In file order, each once. */
+  List<Problem> sorted() {
+    return found.stream()
+        .distinct()
+        .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+        .toList();
   }
 
   /** {@code FILE:LINE:COLUMN}, for messages that point at a second place. */
@@ -28,10 +40,7 @@ final class Problems {
   }
 
   InvalidDesiredStateException exception() {
-    return new InvalidDesiredStateException(found.stream()
-        .distinct()
-        .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
-        .toList());
+    return new InvalidDesiredStateException(sorted());
   }
 
   static InvalidDesiredStateException single(String file, Location at, Rule rule, String message) {
