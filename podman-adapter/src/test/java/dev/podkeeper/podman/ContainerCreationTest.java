@@ -111,6 +111,16 @@ class ContainerCreationTest {
   }
 
   @Test
+  void withoutANetworkItJoinsPodmansDefaultOneAsPodmanRunWould() {
+    ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.PodmanDefault()).build();
+
+    CreateContainerCmdImpl cmd = create(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h"));
+
+    assertThat(cmd.getHostConfig().getNetworkMode()).isEqualTo("bridge");
+    assertThat(cmd.getAliases()).isNull();
+  }
+
+  @Test
   void anEmptyCommandMeansTheImagesOwn() {
     ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.Bridge("n"))
         .command(Optional.of(List.of())).build();

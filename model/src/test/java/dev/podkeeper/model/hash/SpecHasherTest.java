@@ -171,6 +171,20 @@ class SpecHasherTest {
     return valid(yaml).containers().get("app");
   }
 
+  @Test
+  void hashesOfExistingFilesStayWhatTheyWere() {
+    // Pinned: a new podkeeper that hashed an unchanged file differently would recreate every container.
+    assertThat(hashOf(BASE)).isEqualTo("3a54a4ec5ebd96106968885afbb8a83115952c2edd86d081879ce979d870c4c8");
+  }
+
+  @Test
+  void leavingNetworkOutIsItsOwnHash() {
+    String withoutNetwork = BASE.replace("    network: net\n", "").replace("    aliases: [a, b]\n", "");
+    String onNet = BASE.replace("    aliases: [a, b]\n", "");
+
+    assertThat(hashOf(withoutNetwork)).isNotEqualTo(hashOf(onNet)).isEqualTo(hashOf(withoutNetwork));
+  }
+
   private static String hashOf(String yaml) {
     DesiredState state = valid(yaml);
     ContainerSpec app = state.containers().get("app");
