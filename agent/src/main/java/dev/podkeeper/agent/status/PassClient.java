@@ -2,7 +2,6 @@ package dev.podkeeper.agent.status;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -43,28 +42,7 @@ public final class PassClient {
       channel.shutdownOutput();
       channel.configureBlocking(false);
       channel.register(selector, SelectionKey.OP_READ);
-      return Optional.of(PassExchange.Answer.parse(readAll(channel, selector, timeout)));
-    }
-  }
-
-  private static String readAll(SocketChannel channel, Selector selector, Duration timeout) throws IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    ByteArrayOutputStream reply = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new IOException("the agent did not finish the pass within " + timeout.toSeconds() + " s");
-      }
-      selector.select(Math.max(1, left / 1_000_000));
-      selector.selectedKeys().clear();
-      int read;
-      while ((read = channel.read(buffer.clear())) > 0) {
-        reply.write(buffer.array(), 0, read);
-      }
-      if (read < 0) {
-        return reply.toString(UTF_8);
-      }
+      return Optional.of(PassExchange.Answer.parse(SocketReply.readAll(channel, selector, timeout, "finish the pass")));
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.podkeeper.agent.status;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
@@ -43,7 +42,7 @@ public final class StatusClient {
       channel.shutdownOutput();
       channel.configureBlocking(false);
       channel.register(selector, SelectionKey.OP_READ);
-      return Optional.of(readAll(channel, selector));
+      return Optional.of(SocketReply.readAll(channel, selector, TIMEOUT, "answer"));
     } catch (IOException e) {
       if (denied(e)) {
         throw new DeniedException(socket);
@@ -56,27 +55,5 @@ public final class StatusClient {
   static boolean denied(IOException e) {
     return e instanceof AccessDeniedException || e instanceof SocketException && e.getMessage() != null
         && e.getMessage().toLowerCase(Locale.ROOT).contains("permission denied");
-  }
-
-  /** Reads until the agent closes, with one deadline for the whole reply: a hung agent must not hang us. */
-  private static String readAll(SocketChannel channel, Selector selector) throws IOException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    ByteArrayOutputStream reply = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new IOException("the agent did not answer within " + TIMEOUT.toSeconds() + " s");
-      }
-      selector.select(Math.max(1, left / 1_000_000));
-      selector.selectedKeys().clear();
-      int read;
-      while ((read = channel.read(buffer.clear())) > 0) {
-        reply.write(buffer.array(), 0, read);
-      }
-      if (read < 0) {
-        return reply.toString(UTF_8);
-      }
-    }
   }
 }

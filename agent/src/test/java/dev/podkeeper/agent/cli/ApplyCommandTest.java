@@ -104,40 +104,41 @@ class ApplyCommandTest {
   void whileAnAgentKeepsTheStackItRunsThePassAndApplyPrintsItsResult() throws Exception {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
     List<PassExchange.Ask> asked = new CopyOnWriteArrayList<>();
-    StatusServer agent = new StatusServer(socket(), new StatusBoard(), Clock.systemUTC(), file, ask -> {
+
+    CommandRun run = withAgentOf("media", file, ask -> {
       asked.add(ask);
       return PassExchange.Answer.ran(false, List.of("pass=a1 trigger=manual action=start-container outcome=failed",
           "pass=a1 trigger=manual converged=4/5"));
-    });
-    try (StackLock agentsLock = StackLock.tryAcquire(socket().getParent(), "media").orElseThrow()) {
-      agent.start();
+    }, () -> apply("--log-format", "json", file.toString()));
 
-      CommandRun run = apply("--log-format", "json", file.toString());
-
-      assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.out().lines()).containsExactly("pass=a1 trigger=manual action=start-container outcome=failed",
-          "pass=a1 trigger=manual converged=4/5");
-      assertThat(asked).containsExactly(new PassExchange.Ask(LogFormat.JSON, file));
-      assertThat(fakes.engine.callCount()).isZero();
-    } finally {
-      agent.stop();
-    }
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines()).containsExactly("pass=a1 trigger=manual action=start-container outcome=failed",
+        "pass=a1 trigger=manual converged=4/5");
+    assertThat(asked).containsExactly(new PassExchange.Ask(LogFormat.JSON, file));
+    assertThat(fakes.engine.callCount()).isZero();
   }
 
   @Test
   void anAgentKeepingAnotherFileOfTheStackIsNamedAndNothingRuns() throws Exception {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
-    StatusServer agent = new StatusServer(socket(), new StatusBoard(), Clock.systemUTC(), file,
-        ask -> PassExchange.Answer.refused(Optional.of("media"), "this agent keeps /etc/podkeeper/media.yaml"));
-    try (StackLock agentsLock = StackLock.tryAcquire(socket().getParent(), "media").orElseThrow()) {
+
+    CommandRun run = withAgentOf("media", file,
+        ask -> PassExchange.Answer.refused(Optional.of("media"), "this agent keeps /etc/podkeeper/media.yaml"),
+        () -> apply(file.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("stack media is kept by the agent on " + socket()
+        + ", and this agent keeps /etc/podkeeper/media.yaml: edit that file");
+    assertThat(fakes.engine.callCount()).isZero();
+  }
+
+  /** Runs {@code apply} while a stand-in agent holds the stack's lock and answers on the status socket. */
+  private CommandRun withAgentOf(String stack, Path file, PassExchange.Handler agentPasses,
+      java.util.function.Supplier<CommandRun> apply) throws Exception {
+    StatusServer agent = new StatusServer(socket(), new StatusBoard(), Clock.systemUTC(), file, agentPasses);
+    try (StackLock agentsLock = StackLock.tryAcquire(socket().getParent(), stack).orElseThrow()) {
       agent.start();
-
-      CommandRun run = apply(file.toString());
-
-      assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.err()).contains("stack media is kept by the agent on " + socket()
-          + ", and this agent keeps /etc/podkeeper/media.yaml: edit that file");
-      assertThat(fakes.engine.callCount()).isZero();
+      return apply.get();
     } finally {
       agent.stop();
     }

@@ -10,8 +10,6 @@ import dev.podkeeper.podman.PodmanEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * itself: the agent runs the pass, and apply prints it.
  */
 class OneWriterIT {
+  private static final int WORKERS = 6;
   @TempDir static Path directory;
   private static PodmanEngineFixture.Engine podman;
   private static PodmanEngine api;
@@ -40,10 +39,8 @@ class OneWriterIT {
 
   @AfterAll
   static void removeWhatTheTestMade() throws Exception {
-    List<ObservedContainer> ours = api.listContainers().stream().filter(c -> c.name().startsWith(stack + "-"))
-        .sorted(Comparator.comparing((ObservedContainer c) -> c.namespaceProviderId().isEmpty())).toList();
-    ours.forEach(c -> api.removeContainer(c.id()));
-    api.listNetworks().stream().filter(n -> n.name().equals(network)).forEach(n -> api.removeNetwork(n.id()));
+    IntStream.rangeClosed(1, WORKERS).forEach(i -> podman.podmanQuietly("rm", "-f", "-t", "0", stack + "-w" + i));
+    podman.podmanQuietly("network", "rm", "-f", network);
     api.close();
   }
 
@@ -57,7 +54,7 @@ class OneWriterIT {
             subnet: %s
         containers:
         """.formatted(stack, network, podman.randomSubnet()));
-    IntStream.rangeClosed(1, 6).forEach(i -> yaml.append("  ").append(stack).append("-w").append(i).append(":\n")
+    IntStream.rangeClosed(1, WORKERS).forEach(i -> yaml.append("  ").append(stack).append("-w").append(i).append(":\n")
         .append("    image: ").append(PodmanEngineFixture.TEST_IMAGE).append('\n')
         .append("    network: ").append(network).append('\n'));
     Path file = Files.writeString(directory.resolve("stack.yaml"), yaml);
@@ -74,7 +71,7 @@ class OneWriterIT {
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
           assertThat(agent.log()).contains("trigger=manual").doesNotContain("outcome=failed"));
       assertThat(api.listContainers().stream().filter(c -> c.name().startsWith(stack + "-")).filter(
-          ObservedContainer::running)).hasSize(6);
+          ObservedContainer::running)).hasSize(WORKERS);
     }
   }
 }
