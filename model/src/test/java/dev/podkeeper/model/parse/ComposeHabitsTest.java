@@ -4,6 +4,7 @@ import static dev.podkeeper.model.parse.Parsing.onlyProblem;
 import static dev.podkeeper.model.parse.Parsing.valid;
 import static dev.podkeeper.model.parse.Parsing.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.NetworkAttachment;
@@ -66,6 +67,14 @@ class ComposeHabitsTest {
         "  vpn: { image: i, network: n, ports: [\"127.0.0.1:8080:8080\"] }",
         "  a: { image: i, network: \"container:vpn\", ports: [\"127.0.0.1:8080:8080\"] }"),
         "network.member", 6, 44, "joins container:vpn and cannot declare ports; publish them on \"vpn\"");
+  }
+
+  @Test
+  void aFileWrittenWithComposeHabitsGetsOneErrorPerHabitAndNoMore() {
+    assertThatThrownBy(() -> DesiredStateParser.parse(HostileCorpus.path("compose-host-network.yaml")))
+        .isInstanceOfSatisfying(InvalidDesiredStateException.class, e -> assertThat(e.problems())
+            .extracting(Problem::rule).containsExactly("refs.unknown", "value.type", "refs.unknown", "ports.syntax",
+                "refs.unknown", "value.type", "value.type"));
   }
 
   @Test
