@@ -1,12 +1,12 @@
 package dev.podkeeper.agent.cli;
 
+import dev.podkeeper.agent.lock.StackLock;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.reconcile.Trigger;
-import dev.podkeeper.model.desired.DesiredState;
-import dev.podkeeper.agent.lock.StackLock;
 import dev.podkeeper.agent.status.PassExchange;
+import dev.podkeeper.model.desired.DesiredState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

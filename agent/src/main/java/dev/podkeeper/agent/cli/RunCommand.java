@@ -2,14 +2,14 @@ package dev.podkeeper.agent.cli;
 
 import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.lifecycle.TerminationSignals;
+import dev.podkeeper.agent.lock.LockWait;
+import dev.podkeeper.agent.lock.StackLock;
 import dev.podkeeper.agent.loop.AgentLoopModule;
 import dev.podkeeper.agent.loop.DesiredStateStore;
 import dev.podkeeper.agent.loop.ParsedFileLoader;
 import dev.podkeeper.agent.loop.RunSettings;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
-import dev.podkeeper.agent.lock.LockWait;
-import dev.podkeeper.agent.lock.StackLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

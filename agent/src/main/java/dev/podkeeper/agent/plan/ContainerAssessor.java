@@ -1,7 +1,6 @@
 package dev.podkeeper.agent.plan;
 
 import dev.podkeeper.agent.plan.ContainerVerdict.Kind;
-import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.NetworkAttachment;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podkeeper.agent.lock.StackLock;
+import dev.podkeeper.agent.reconcile.LogFormat;
+import dev.podkeeper.agent.status.PassExchange;
+import dev.podkeeper.agent.status.StatusBoard;
+import dev.podkeeper.agent.status.StatusServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.podkeeper.agent.lock.StackLock;
-import dev.podkeeper.agent.reconcile.LogFormat;
-import dev.podkeeper.agent.status.PassExchange;
-import dev.podkeeper.agent.status.StatusBoard;
-import dev.podkeeper.agent.status.StatusServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
