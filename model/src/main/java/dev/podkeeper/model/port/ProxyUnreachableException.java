@@ -1,0 +1,10 @@
+package dev.podkeeper.model.port;
+
+/** Nothing answered at the proxy's admin endpoint: routes wait for it, nothing else does. */
+public class ProxyUnreachableException extends ProxyException {
+  private static final long serialVersionUID = 1L;
+
+  public ProxyUnreachableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
