@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The part of the reverse proxy's config podkeeper owns, as read in one go: its servers (with their routes), in
- * the proxy's order, and every listener the proxy's other servers hold (which podkeeper must not take).
+ * The part of the reverse proxy's config podkeeper owns, as read in one go: its servers (in no particular order)
+ * with their routes (in the proxy's order), and every listener the proxy's other servers hold (which podkeeper must not take).
  */
 public record ObservedProxy(List<ProxyServer> servers, Set<String> foreignListeners) {
   public ObservedProxy {

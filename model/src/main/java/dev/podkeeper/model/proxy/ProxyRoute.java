@@ -19,9 +19,7 @@ public record ProxyRoute(String id, Optional<String> host, Optional<String> path
     requireNonNull(host, "host is null");
     requireNonNull(path, "path is null");
     requireNonNull(upstream, "upstream is null");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("route id is blank");
-    }
+    ProxyServer.requireSafeId(id);
     path.ifPresent(p -> {
       if (!p.startsWith("/") || p.equals("/") || p.endsWith("/")) {
         throw new IllegalArgumentException("route " + id + ": path must start with / and be neither / nor end in /: " + p);

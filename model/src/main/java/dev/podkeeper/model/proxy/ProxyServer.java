@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One server (a set of listeners and their routes) podkeeper keeps in the reverse proxy: a site, or the listener
@@ -13,15 +14,22 @@ import java.util.List;
  * @param listen the addresses it listens on, {@code host:port}
  */
 public record ProxyServer(String id, List<String> listen, List<ProxyRoute> routes) {
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]*");
+
   public ProxyServer {
     requireNonNull(id, "id is null");
     listen = List.copyOf(requireNonNull(listen, "listen is null"));
     routes = List.copyOf(requireNonNull(routes, "routes is null"));
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("server id is blank");
-    }
+    requireSafeId(id);
     if (listen.isEmpty()) {
       throw new IllegalArgumentException("server " + id + " listens nowhere");
+    }
+  }
+
+  /** Ids go into admin URLs ({@code /id/<id>}) as they are: no slash, no space, nothing to escape. */
+  static void requireSafeId(String id) {
+    if (!SAFE_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("proxy object id must match " + SAFE_ID + ": " + id);
     }
   }
 
