@@ -3,6 +3,7 @@ package dev.podkeeper.proxy;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,7 +25,12 @@ public record CaddyEndpoint(Optional<URI> tcp, Optional<Path> socket) {
   /** Parses {@code http://127.0.0.1:2019} or {@code unix:///run/caddy/admin.sock}. */
   public static CaddyEndpoint parse(String text) {
     requireNonNull(text, "text is null");
-    URI uri = URI.create(text);
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw notAnEndpoint(text);
+    }
     if ("unix".equals(uri.getScheme()) && uri.getPath() != null && uri.getPath().startsWith("/")) {
       return new CaddyEndpoint(Optional.empty(), Optional.of(Path.of(uri.getPath())));
     }
@@ -32,7 +38,11 @@ public record CaddyEndpoint(Optional<URI> tcp, Optional<Path> socket) {
         && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
       return new CaddyEndpoint(Optional.of(URI.create("http://" + uri.getHost() + ":" + uri.getPort())), Optional.empty());
     }
-    throw new IllegalArgumentException("Caddy's admin endpoint must be http://HOST:PORT or unix:///PATH, not " + text);
+    throw notAnEndpoint(text);
+  }
+
+  private static IllegalArgumentException notAnEndpoint(String text) {
+    return new IllegalArgumentException("Caddy's admin endpoint must be http://HOST:PORT or unix:///PATH, not " + text);
   }
 
   @Override
