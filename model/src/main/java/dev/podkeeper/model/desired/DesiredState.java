@@ -20,7 +20,8 @@ public record DesiredState(
     List<DirectorySpec> directories,
     Map<String, EnvFileSpec> envFiles,
     Map<String, UnitSpec> units,
-    Map<String, ContainerSpec> containers) {
+    Map<String, ContainerSpec> containers,
+    ProxySpec proxy) {
 
   public DesiredState {
     requireNonNull(source, "source is null");
@@ -31,5 +32,13 @@ public record DesiredState(
     envFiles = Collections2.orderedCopy(envFiles);
     units = Collections2.orderedCopy(units);
     containers = Collections2.orderedCopy(containers);
+    requireNonNull(proxy, "proxy is null");
+  }
+
+  /** A state without a reverse proxy or routes. */
+  public DesiredState(Path source, String stack, Defaults defaults, Map<String, NetworkSpec> networks,
+      List<DirectorySpec> directories, Map<String, EnvFileSpec> envFiles, Map<String, UnitSpec> units,
+      Map<String, ContainerSpec> containers) {
+    this(source, stack, defaults, networks, directories, envFiles, units, containers, ProxySpec.NONE);
   }
 }

@@ -30,7 +30,7 @@ final class ContainerBinder {
   private static final KnownKeys CONTAINER = KnownKeys.of("image", "pull", "network", "aliases", "ports",
       "volumes", "capAdd", "capDrop", "devices", "privileged", "envFiles", "env", "health", "dependsOn",
       "requiresUnits", "memory", "cpus", "command", "entrypoint", "user", "workdir", "hostname", "labels",
-      "restart", "stopTimeout", "lanAccess");
+      "restart", "stopTimeout", "lanAccess", "routes");
   private static final KnownKeys HEALTH = KnownKeys.of("test", "interval", "timeout", "retries", "startPeriod");
   private static final Map<String, PullPolicy> PULL = byWord(PullPolicy.values(), p -> p.name().toLowerCase(Locale.ROOT));
   private static final Map<String, RestartPolicy> RESTART = byWord(RestartPolicy.values(), RestartPolicy::word);

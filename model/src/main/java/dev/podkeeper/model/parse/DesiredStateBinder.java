@@ -29,11 +29,11 @@ import java.util.function.BiFunction;
  */
 final class DesiredStateBinder {
   private static final KnownKeys TOP = KnownKeys.of(
-      "version", "stack", "defaults", "networks", "directories", "envFiles", "units", "containers");
+      "version", "stack", "defaults", "networks", "directories", "envFiles", "units", "containers", "proxy");
   private static final KnownKeys DEFAULTS = KnownKeys.of("owner", "mode", "env");
   private static final KnownKeys NETWORK = KnownKeys.of("subnet", "gateway", "dns");
   private static final KnownKeys DIRECTORY = KnownKeys.of("path", "owner", "mode");
-  private static final KnownKeys UNIT = KnownKeys.of("state", "enabled");
+  private static final KnownKeys UNIT = KnownKeys.of("state", "enabled", "routes");
   private static final Map<String, UnitState> UNIT_STATES = Map.of("active", UnitState.ACTIVE, "inactive", UnitState.INACTIVE);
 
   private DesiredStateBinder() {}
@@ -48,7 +48,8 @@ final class DesiredStateBinder {
         directories(top),
         named(top, "envFiles", (entry, path) -> EnvBinder.envFile(entry, path, binding)),
         named(top, "units", (entry, path) -> unit(entry, path, binding)),
-        named(top, "containers", (entry, path) -> ContainerBinder.container(entry, path, binding)));
+        named(top, "containers", (entry, path) -> ContainerBinder.container(entry, path, binding)),
+        ProxyBinder.proxy(root, binding));
   }
 
   private static void version(MappingReader top) {

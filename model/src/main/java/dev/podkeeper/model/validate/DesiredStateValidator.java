@@ -19,7 +19,9 @@ public final class DesiredStateValidator {
       new PortCheck(),
       new DuplicatePathCheck(),
       new KeyValueCheck(),
-      new HealthTestCheck());
+      new HealthTestCheck(),
+      new RouteCheck(),
+      new ProxyClashCheck());
 
   private DesiredStateValidator() {}
 

@@ -45,7 +45,16 @@ public enum Rule {
   ENV_NAME("env.name", "Variable names' form."),
   ENV_VALUE("env.value", "Values are strings, numbers or booleans (or fromFile in env files), without newlines in env files."),
   COMMAND_SYNTAX("command.syntax", "A command or entrypoint string splits into words."),
-  LABELS_RESERVED("labels.reserved", "No user label under dev.podkeeper.");
+  LABELS_RESERVED("labels.reserved", "No user label under dev.podkeeper."),
+  PROXY_CADDY("proxy.caddy", "caddy is http://HOST:PORT or unix:///PATH."),
+  PROXY_LISTEN("proxy.listen", "Site and route listen addresses are HOST:PORT (or :PORT); a site listens somewhere."),
+  ROUTES_MODE("routes.mode", "A route has exactly one of path or listen; site and stripPrefix only with path."),
+  ROUTES_SITE("routes.site", "A path route's site is one of proxy.sites; it may be left out when there is one."),
+  ROUTES_UPSTREAM("routes.upstream", "A container route goes to a loopback TCP port it or its namespace provider publishes "
+      + "(port: picks one of several); a unit route has upstream: HOST:PORT on loopback."),
+  ROUTES_PATH("routes.path", "A route path starts with /, is normalised and is not /."),
+  ROUTES_PATH_CLASH("routes.path-clash", "Paths are unique on their site and none nests inside another."),
+  ROUTES_LISTEN_CLASH("routes.listen-clash", "Listen addresses are unique and clash with no site listener or published port.");
 
   private final String id;
   private final String checks;

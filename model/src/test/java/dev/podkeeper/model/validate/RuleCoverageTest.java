@@ -46,6 +46,10 @@ class RuleCoverageTest {
   }
 
   static Stream<Case> cases() {
+    return Stream.concat(coreCases(), ProxyRuleCases.cases());
+  }
+
+  private static Stream<Case> coreCases() {
     return Stream.of(
         new Case(Rule.FILE_READABLE, null, 1, 1, List.of("cannot read the file: no such file")),
         new Case(Rule.FILE_TOO_LARGE, ("# " + "x".repeat(9 << 20)).getBytes(StandardCharsets.UTF_8), 1, 1,
