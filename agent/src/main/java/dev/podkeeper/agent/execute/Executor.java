@@ -4,6 +4,7 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.port.UnitManager;
 import java.time.Clock;
 import java.util.List;
@@ -26,8 +27,14 @@ public final class Executor {
 
   public Executor(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock, Sleeper sleeper,
       ExecutorOptions options) {
+    this(engine, units, files, NoReverseProxy.INSTANCE, clock, sleeper, options);
+  }
+
+  /** @param proxy carries out the plan's site and route actions */
+  public Executor(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock,
+      Sleeper sleeper, ExecutorOptions options) {
     this.engine = engine;
-    this.steps = new Steps(engine, units, files, clock, sleeper, options);
+    this.steps = new Steps(engine, units, files, proxy, clock, sleeper, options);
     this.clock = clock;
     this.options = options;
   }

@@ -3,16 +3,18 @@ package dev.podkeeper.agent.execute;
 import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.port.UnitManager;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** The step for each action kind. {@link ActionKind#REPORT_CLASH} has none: the planner fails it in advance. */
 final class Steps {
   private final Map<ActionKind, Step> byKind = new EnumMap<>(ActionKind.class);
 
-  Steps(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock, Sleeper sleeper,
+  Steps(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock, Sleeper sleeper,
       ExecutorOptions options) {
     ContainerCreator creator = new ContainerCreator(engine);
     byKind.put(ActionKind.CREATE_NETWORK, new CreateNetworkStep(engine));
@@ -29,6 +31,11 @@ final class Steps {
     byKind.put(ActionKind.RESTART_CONTAINER, new RestartContainerStep(engine));
     byKind.put(ActionKind.REMOVE_CONTAINER, new RemoveContainerStep(engine));
     byKind.put(ActionKind.AWAIT_HEALTHY, new AwaitHealthyStep(engine, clock, sleeper, options.healthPoll()));
+    ProxyChangeStep proxyChange = new ProxyChangeStep(proxy);
+    for (ActionKind kind : List.of(ActionKind.SITE_ADD, ActionKind.SITE_UPDATE, ActionKind.SITE_REMOVE,
+        ActionKind.ROUTE_ADD, ActionKind.ROUTE_UPDATE, ActionKind.ROUTE_REMOVE)) {
+      byKind.put(kind, proxyChange);
+    }
   }
 
   Step forKind(ActionKind kind) {

@@ -86,6 +86,13 @@ public sealed interface ActionInput {
     }
   }
 
+  /** Changes to the reverse proxy, made one after the other; see {@link ProxyOperation}. */
+  record ProxyChange(java.util.List<ProxyOperation> operations) implements ActionInput {
+    public ProxyChange {
+      operations = java.util.List.copyOf(operations);
+    }
+  }
+
   record HealthWait(Duration timeout) implements ActionInput {
     public HealthWait {
       requireNonNull(timeout, "timeout is null");

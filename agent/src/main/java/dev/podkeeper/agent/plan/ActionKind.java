@@ -20,10 +20,18 @@ public enum ActionKind {
   /** Stop and start: a namespace member whose provider restarted keeps a dead namespace until then. */
   RESTART_CONTAINER("restart-container", Domain.CONTAINER),
   /** Waits until a container is healthy, for dependents that need it so. */
-  AWAIT_HEALTHY("await-healthy", Domain.CONTAINER);
+  AWAIT_HEALTHY("await-healthy", Domain.CONTAINER),
+  /** A reverse-proxy site: a server of podkeeper's own in Caddy, its listeners and no routes yet. */
+  SITE_ADD("site-add", Domain.SITE),
+  SITE_UPDATE("site-update", Domain.SITE),
+  SITE_REMOVE("site-remove", Domain.SITE),
+  /** A route on a site (its target is the path) or a listener of its own (its target is the address). */
+  ROUTE_ADD("route-add", Domain.ROUTE),
+  ROUTE_UPDATE("route-update", Domain.ROUTE),
+  ROUTE_REMOVE("route-remove", Domain.ROUTE);
 
   /** The kind of object an action's target names. */
-  public enum Domain { CONTAINER, NETWORK, DIRECTORY, ENV_FILE, UNIT }
+  public enum Domain { CONTAINER, NETWORK, DIRECTORY, ENV_FILE, UNIT, SITE, ROUTE }
 
   private final String word;
   private final Domain domain;

@@ -24,6 +24,11 @@ final class PlanBuilder {
     return action.id();
   }
 
+  /** The ids of the actions decided so far on one object, for actions that must come after all of them. */
+  List<String> idsFor(ActionKind.Domain domain, String target) {
+    return actions.stream().filter(a -> a.kind().domain() == domain && a.target().equals(target)).map(Action::id).toList();
+  }
+
   Plan build(Redacted<Set<String>> secretValues) {
     return new Plan(actions, secretValues);
   }

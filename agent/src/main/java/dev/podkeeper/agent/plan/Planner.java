@@ -15,14 +15,22 @@ import java.util.stream.Collectors;
  * plan.
  *
  * <p>Plan order (spec section 3): removals (namespace members before providers, containers before
- * networks), networks, directories, env files, units, then containers in dependency order. Only managed
- * objects are ever acted on.
+ * networks), networks, directories, env files, units, then containers in dependency order, then the reverse
+ * proxy's sites and routes. Only managed objects are ever acted on.
  */
 public final class Planner {
   private Planner() {}
 
-  /** @throws PlanRefusedException if the file removes every container and {@code allowEmpty} is not set */
+  /** A plan that leaves the reverse proxy alone. */
   public static Plan plan(DesiredState desired, ObservedWorld world, PlannerOptions options) {
+    return plan(desired, world, ProxyObservation.notRead(), options);
+  }
+
+  /**
+   * @param proxy what the pass read of the reverse proxy: its sites and routes come last, after their containers
+   * @throws PlanRefusedException if the file removes every container and {@code allowEmpty} is not set
+   */
+  public static Plan plan(DesiredState desired, ObservedWorld world, ProxyObservation proxy, PlannerOptions options) {
     List<ObservedContainer> orphans = RemovalPlanner.orphans(desired, world);
     refuseToEmpty(desired, orphans, options);
     DependencyGraph graph = DependencyGraph.of(desired.containers());
@@ -42,6 +50,7 @@ public final class Planner {
     Map<String, String> units = UnitPlanner.plan(plan, desired, world);
     new ContainerPlanner(desired, world, graph, verdicts, new Prerequisites(removals, networks, paths, envFiles, units))
         .plan(plan);
+    RoutePlanner.plan(plan, desired, proxy);
     return plan.build(world.secretValues());
   }
 

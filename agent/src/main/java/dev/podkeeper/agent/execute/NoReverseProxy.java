@@ -1,0 +1,54 @@
+package dev.podkeeper.agent.execute;
+
+import dev.podkeeper.model.port.ProxyUnreachableException;
+import dev.podkeeper.model.port.ReverseProxy;
+import dev.podkeeper.model.proxy.ObservedProxy;
+import dev.podkeeper.model.proxy.ProxyRoute;
+import dev.podkeeper.model.proxy.ProxyServer;
+import java.util.List;
+
+/** The proxy of an executor built without one: the planner gives it no site or route actions, so none arrive. */
+final class NoReverseProxy implements ReverseProxy {
+  static final NoReverseProxy INSTANCE = new NoReverseProxy();
+
+  private NoReverseProxy() {}
+
+  @Override
+  public ObservedProxy read(String idPrefix) {
+    throw absent();
+  }
+
+  @Override
+  public void addServer(ProxyServer server) {
+    throw absent();
+  }
+
+  @Override
+  public void setListen(String serverId, List<String> listen) {
+    throw absent();
+  }
+
+  @Override
+  public void addRoute(String serverId, ProxyRoute route) {
+    throw absent();
+  }
+
+  @Override
+  public void replaceRoute(ProxyRoute route) {
+    throw absent();
+  }
+
+  @Override
+  public boolean delete(String id) {
+    throw absent();
+  }
+
+  @Override
+  public String describe() {
+    return "no reverse proxy";
+  }
+
+  private static ProxyUnreachableException absent() {
+    return new ProxyUnreachableException("this executor was built without a reverse proxy", null);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.podkeeper.agent.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.model.proxy.ProxyRoute;
+import dev.podkeeper.model.proxy.ProxyServer;
+import java.util.List;
+
+/** One change to the reverse proxy, as the {@link dev.podkeeper.model.port.ReverseProxy} port offers them. */
+public sealed interface ProxyOperation {
+
+  record AddServer(ProxyServer server) implements ProxyOperation {
+    public AddServer {
+      requireNonNull(server, "server is null");
+    }
+  }
+
+  record SetListen(String serverId, List<String> listen) implements ProxyOperation {
+    public SetListen {
+      requireNonNull(serverId, "serverId is null");
+      listen = List.copyOf(listen);
+    }
+  }
+
+  record AddRoute(String serverId, ProxyRoute route) implements ProxyOperation {
+    public AddRoute {
+      requireNonNull(serverId, "serverId is null");
+      requireNonNull(route, "route is null");
+    }
+  }
+
+  record ReplaceRoute(ProxyRoute route) implements ProxyOperation {
+    public ReplaceRoute {
+      requireNonNull(route, "route is null");
+    }
+  }
+
+  /** Deletes every object with this id (the proxy accepts repeated ids; each delete takes one). */
+  record DeleteAll(String id) implements ProxyOperation {
+    public DeleteAll {
+      requireNonNull(id, "id is null");
+    }
+  }
+}
