@@ -8,6 +8,7 @@ import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.wiring.ClockModule;
 import dev.podkeeper.agent.wiring.EngineModule;
 import dev.podkeeper.agent.wiring.HostModule;
+import dev.podkeeper.agent.wiring.ProxyModule;
 import dev.podkeeper.agent.wiring.ReconcileModule;
 import dev.podkeeper.agent.wiring.UnitsModule;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ public interface AgentWiring {
       new EngineModule(options.podmanSocket()),
       new UnitsModule(options.systemdBus()),
       new HostModule(),
+      new ProxyModule(),
       new ClockModule(),
       // stdout is the reconcile log; under systemd its lines go to the journal with their fields instead.
       new ReconcileModule(LogSink.standardStream(1, out, options.logFormat(), System.getenv()),

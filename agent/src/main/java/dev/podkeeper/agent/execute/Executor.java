@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.execute;
 
+import dev.podkeeper.agent.observe.NoReverseProxy;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;

@@ -6,6 +6,7 @@ import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.RouteSpec;
 import dev.podkeeper.model.desired.RouteSpec.RouteOwner;
 import dev.podkeeper.model.desired.SiteSpec;
+import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
 import dev.podkeeper.model.validate.RouteTargets;
@@ -40,9 +41,8 @@ final class DesiredRoutes {
 
   private DesiredRoutes() {}
 
-  /** The prefix of every id podkeeper owns in the proxy for this stack. */
   static String prefix(String stack) {
-    return "podkeeper." + stack + ".";
+    return ProxyIds.prefix(stack);
   }
 
   static List<Server> of(DesiredState desired) {

@@ -2,6 +2,7 @@ package dev.podkeeper.agent.reconcile;
 
 import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.execute.Executor;
+import dev.podkeeper.agent.observe.ProxyObserver;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Plan;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class ReconcilePass {
   private final WorldObserver observer;
+  private final ProxyObserver proxyObserver;
   private final Executor executor;
   private final ReconcileLog log;
   private final Clock clock;
@@ -32,7 +34,14 @@ public final class ReconcilePass {
 
   public ReconcilePass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock,
       Supplier<String> passIds) {
+    this(observer, ProxyObserver.NONE, executor, log, clock, passIds);
+  }
+
+  /** @param proxyObserver reads the reverse proxy, whose routes the executor then keeps */
+  public ReconcilePass(WorldObserver observer, ProxyObserver proxyObserver, Executor executor, ReconcileLog log,
+      Clock clock, Supplier<String> passIds) {
     this.observer = observer;
+    this.proxyObserver = proxyObserver;
     this.executor = executor;
     this.log = log;
     this.clock = clock;
@@ -54,7 +63,8 @@ public final class ReconcilePass {
     Optional<FailureKind> abortKind = Optional.empty();
     try {
       ObservedWorld world = observer.observe(desired);
-      Plan plan = Planner.plan(desired, world, options.withHolds(holds.holds(desired, world)));
+      Plan plan = Planner.plan(desired, world, proxyObserver.observe(desired),
+          options.withHolds(holds.holds(desired, world)));
       results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
     } catch (EngineException e) {
       aborted = Optional.of(e.getMessage());

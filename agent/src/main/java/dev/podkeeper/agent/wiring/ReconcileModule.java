@@ -6,6 +6,10 @@ import com.google.inject.Singleton;
 import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.execute.Sleeper;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.podkeeper.agent.observe.ProxyEndpoints;
+import dev.podkeeper.agent.observe.ProxyObserver;
+import dev.podkeeper.agent.observe.SelectedReverseProxy;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.reconcile.LogFormat;
 import dev.podkeeper.agent.reconcile.LogSink;
@@ -41,6 +45,18 @@ public final class ReconcileModule extends AbstractModule {
     this(LogSink.stream(out, format), ReconcileLog.STILL_CONVERGED_EVERY);
   }
 
+  /** Without the proxy module (tests, commands that never reach a proxy), routes are never read or changed. */
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), ProxyEndpoints.class).setDefault().toInstance(ProxyEndpoints.NONE);
+  }
+
+  @Provides
+  @Singleton
+  SelectedReverseProxy proxy(ProxyEndpoints endpoints) {
+    return new SelectedReverseProxy(endpoints);
+  }
+
   @Provides
   @Singleton
   WorldObserver observer(ContainerEngine engine, UnitManager units, HostFiles files) {
@@ -49,8 +65,8 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Executor executor(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock) {
-    return new Executor(engine, units, files, clock, Sleeper.SYSTEM, ExecutorOptions.DEFAULT);
+  Executor executor(ContainerEngine engine, UnitManager units, HostFiles files, SelectedReverseProxy proxy, Clock clock) {
+    return new Executor(engine, units, files, proxy, clock, Sleeper.SYSTEM, ExecutorOptions.DEFAULT);
   }
 
   @Provides
@@ -61,7 +77,8 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReconcilePass pass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock) {
-    return new ReconcilePass(observer, executor, log, clock, PassIds.random());
+  ReconcilePass pass(WorldObserver observer, SelectedReverseProxy proxy, Executor executor, ReconcileLog log,
+      Clock clock) {
+    return new ReconcilePass(observer, new ProxyObserver(proxy), executor, log, clock, PassIds.random());
   }
 }

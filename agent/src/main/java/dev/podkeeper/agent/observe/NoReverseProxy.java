@@ -1,4 +1,4 @@
-package dev.podkeeper.agent.execute;
+package dev.podkeeper.agent.observe;
 
 import dev.podkeeper.model.port.ProxyUnreachableException;
 import dev.podkeeper.model.port.ReverseProxy;
@@ -7,9 +7,12 @@ import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
 import java.util.List;
 
-/** The proxy of an executor built without one: the planner gives it no site or route actions, so none arrive. */
-final class NoReverseProxy implements ReverseProxy {
-  static final NoReverseProxy INSTANCE = new NoReverseProxy();
+/**
+ * The proxy of an agent wired without one (tests, and before the first file names an endpoint): every call says
+ * so, as an unreachable proxy would.
+ */
+public final class NoReverseProxy implements ReverseProxy {
+  public static final NoReverseProxy INSTANCE = new NoReverseProxy();
 
   private NoReverseProxy() {}
 
@@ -49,6 +52,6 @@ final class NoReverseProxy implements ReverseProxy {
   }
 
   private static ProxyUnreachableException absent() {
-    return new ProxyUnreachableException("this executor was built without a reverse proxy", null);
+    return new ProxyUnreachableException("no reverse proxy is wired into this agent", null);
   }
 }
