@@ -68,7 +68,11 @@ final class CaddyAdminClient implements Closeable {
         .build();
   }
 
-  Answer send(String method, String path, JsonNode body) throws IOException {
+  /**
+   * One request at a time: Caddy loads one config after the other anyway, and a request that arrives while it
+   * swaps in a new one can have its connection reset (seen when the executor ran two route actions at once).
+   */
+  synchronized Answer send(String method, String path, JsonNode body) throws IOException {
     HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(path));
     if (overUnixSocket) {
       request.setHeader(HttpHeaders.HOST, "");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * An in-memory reverse proxy that behaves as Caddy 2.6.2 does where reconcile can tell: a repeated {@code @id} is
  * accepted, a listener another server holds is refused (and nothing else changes), an unknown id is refused, and
- * a restart forgets everything that came through the API, leaving the servers the config file had.
+ * a restart forgets everything that came through the API, leaving the servers the config file had. Safe to call
+ * from the executor's threads at once.
  */
 public final class FakeReverseProxy implements ReverseProxy {
   private final List<ProxyServer> fromConfigFile = new ArrayList<>();
@@ -25,38 +26,38 @@ public final class FakeReverseProxy implements ReverseProxy {
   private int changes;
 
   /** A server of the user's own, as if in Caddy's config file: it survives a restart. */
-  public FakeReverseProxy withUserServer(ProxyServer server) {
+  public synchronized FakeReverseProxy withUserServer(ProxyServer server) {
     fromConfigFile.add(server);
     servers.add(server);
     return this;
   }
 
   /** Caddy restarted or reloaded its file: every change made through the API is gone. */
-  public void restart() {
+  public synchronized void restart() {
     servers.clear();
     servers.addAll(fromConfigFile);
   }
 
-  public void setReachable(boolean reachable) {
+  public synchronized void setReachable(boolean reachable) {
     this.reachable = reachable;
   }
 
-  public int reads() {
+  public synchronized int reads() {
     return reads;
   }
 
   /** How many changes were asked for, taken or refused. */
-  public int changes() {
+  public synchronized int changes() {
     return changes;
   }
 
   /** Every server, the user's included, as they are now. */
-  public List<ProxyServer> allServers() {
+  public synchronized List<ProxyServer> allServers() {
     return List.copyOf(servers);
   }
 
   @Override
-  public ObservedProxy read(String idPrefix) {
+  public synchronized ObservedProxy read(String idPrefix) {
     reachableOrThrow();
     reads++;
     List<ProxyServer> owned = servers.stream().filter(s -> s.id().startsWith(idPrefix)).toList();
@@ -68,7 +69,7 @@ public final class FakeReverseProxy implements ReverseProxy {
   }
 
   @Override
-  public void addServer(ProxyServer server) {
+  public synchronized void addServer(ProxyServer server) {
     change();
     if (servers.stream().anyMatch(s -> s.id().equals(server.id()))) {
       throw new ProxyRefusedException("key already exists: " + server.id());
@@ -78,7 +79,7 @@ public final class FakeReverseProxy implements ReverseProxy {
   }
 
   @Override
-  public void setListen(String serverId, List<String> listen) {
+  public synchronized void setListen(String serverId, List<String> listen) {
     change();
     int at = indexOfServer(serverId);
     refuseTakenListeners(serverId, listen);
@@ -86,14 +87,14 @@ public final class FakeReverseProxy implements ReverseProxy {
   }
 
   @Override
-  public void addRoute(String serverId, ProxyRoute route) {
+  public synchronized void addRoute(String serverId, ProxyRoute route) {
     change();
     int at = indexOfServer(serverId);
     servers.set(at, servers.get(at).plusRoute(route));
   }
 
   @Override
-  public void replaceRoute(ProxyRoute route) {
+  public synchronized void replaceRoute(ProxyRoute route) {
     change();
     for (int i = servers.size() - 1; i >= 0; i--) {
       List<ProxyRoute> routes = new ArrayList<>(servers.get(i).routes());
@@ -110,7 +111,7 @@ public final class FakeReverseProxy implements ReverseProxy {
 
   /** Like Caddy's id index, which keeps the last object indexed, the last copy goes first. */
   @Override
-  public boolean delete(String id) {
+  public synchronized boolean delete(String id) {
     change();
     for (int i = servers.size() - 1; i >= 0; i--) {
       ProxyServer server = servers.get(i);

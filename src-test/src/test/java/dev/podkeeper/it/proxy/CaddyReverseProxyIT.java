@@ -8,7 +8,13 @@ import dev.podkeeper.model.testing.LoopbackPorts;
 import dev.podkeeper.model.testing.ReverseProxyContract;
 import dev.podkeeper.proxy.CaddyEndpoint;
 import dev.podkeeper.proxy.CaddyReverseProxy;
+import dev.podkeeper.model.proxy.ProxyServer;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,26 @@ class CaddyReverseProxyIT extends ReverseProxyContract {
   @Test
   void theUsersServerReadsBackFromCaddyAsItsConfigFileHasIt() {
     assertThat(userServerNow()).contains("users-route").contains(CaddyFixture.USER_BODY);
+  }
+
+  /** The executor runs independent actions at once; Caddy resets a request that arrives while it loads a config. */
+  @Test
+  void changesFromSeveralThreadsAtOnceAllLand() throws Exception {
+    List<ProxyServer> servers = java.util.stream.IntStream.range(0, 6)
+        .mapToObj(i -> site("listen.app" + i, freeListener(), ProxyRoute.wholeServer(PREFIX + "route.app" + i, upstream())))
+        .toList();
+    ExecutorService threads = Executors.newFixedThreadPool(servers.size());
+    try {
+      List<Future<?>> adds = servers.stream().map(s -> threads.submit(() -> proxy.addServer(s))).collect(
+          java.util.stream.Collectors.toList());
+      for (Future<?> add : adds) {
+        add.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(proxy.read(PREFIX).servers()).containsExactlyInAnyOrderElementsOf(servers);
   }
 
   @Test

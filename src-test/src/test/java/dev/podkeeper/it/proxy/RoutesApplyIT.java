@@ -1,0 +1,156 @@
+package dev.podkeeper.it.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podkeeper.it.AgentCommand;
+import dev.podkeeper.it.PodmanEngineFixture;
+import dev.podkeeper.model.testing.LoopbackPorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code podkeeper apply} with routes, end to end: containers on a private engine, a Caddy of the test's own, and
+ * requests through Caddy to each app in the seed's three modes (a kept prefix, a prefix stripped on a namespace
+ * member reached through its provider's port, a listener of its own); 502 while a container is down; the routes
+ * back after Caddy restarts, at the next apply.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoutesApplyIT {
+  private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir
+  static Path dir;
+
+  private static CaddyFixture caddy;
+  private static String stack;
+  private static String vpn;
+  private static String web;
+  private static String svc;
+  private static String network;
+  private static String site;
+  private static String portMode;
+  private static Path file;
+
+  @BeforeAll
+  static void startCaddyAndWriteTheFile() throws Exception {
+    caddy = CaddyFixture.start("routes-apply", false);
+    stack = ENGINE.uniqueName("routes").toLowerCase();
+    vpn = stack + "-vpn";
+    web = stack + "-web";
+    svc = stack + "-svc";
+    network = stack + "-net";
+    site = LoopbackPorts.freeAddress();
+    portMode = LoopbackPorts.freeAddress();
+    file = dir.resolve("stack.yaml");
+    Files.writeString(file, stackFile());
+  }
+
+  @AfterAll
+  static void removeWhatTheTestMade() {
+    for (String name : List.of(web, vpn, svc)) {
+      ENGINE.podmanQuietly("rm", "-f", "-t", "0", name);
+    }
+    ENGINE.podmanQuietly("network", "rm", "-f", network);
+    caddy.close();
+  }
+
+  @Test
+  @Order(1)
+  void oneApplyStartsTheContainersAndTheirRoutesServeEachApp() throws Exception {
+    AgentCommand apply = apply();
+
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    assertThat(apply.output()).contains("action=route-add target=/svc cause=missing outcome=ok",
+        "action=route-add target=/web cause=missing outcome=ok",
+        "action=route-add target=" + portMode + " cause=missing outcome=ok");
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+      assertThat(get(site, "/svc/").body()).isEqualTo("svc under its prefix\n");
+      assertThat(get(site, "/web/").body()).isEqualTo("web at its root\n");
+      assertThat(get(portMode, "/").body()).isEqualTo("svc at its root\n");
+    });
+    assertThat(get(caddy.userListener(), "/").body()).isEqualTo(CaddyFixture.USER_BODY);
+  }
+
+  @Test
+  @Order(2)
+  void aSecondApplyChangesNoRoute() throws Exception {
+    AgentCommand apply = apply();
+
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    assertThat(apply.output()).doesNotContain("action=route-", "action=site-");
+  }
+
+  @Test
+  @Order(3)
+  void aStoppedContainerGives502AndKeepsItsRoute() throws Exception {
+    ENGINE.podman("stop", "-t", "0", svc);
+
+    assertThat(get(site, "/svc/").statusCode()).isEqualTo(502);
+
+    AgentCommand apply = apply();
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    assertThat(apply.output()).contains("action=start-container target=" + svc).doesNotContain("action=route-");
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .untilAsserted(() -> assertThat(get(site, "/svc/").body()).isEqualTo("svc under its prefix\n"));
+  }
+
+  @Test
+  @Order(4)
+  void afterCaddyRestartsTheNextApplyPutsEveryRouteBack() throws Exception {
+    caddy.restart();
+
+    AgentCommand apply = apply();
+
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    assertThat(apply.output()).contains("action=site-add target=main cause=missing outcome=ok",
+        "action=route-add target=/svc cause=missing outcome=ok");
+    assertThat(get(site, "/web/").body()).isEqualTo("web at its root\n");
+    assertThat(get(portMode, "/").body()).isEqualTo("svc at its root\n");
+    assertThat(get(caddy.userListener(), "/").body()).isEqualTo(CaddyFixture.USER_BODY);
+  }
+
+  private static AgentCommand apply() throws Exception {
+    return AgentCommand.run(dir.resolve("apply.log"), "apply", file, ENGINE.socket());
+  }
+
+  private static HttpResponse<String> get(String listener, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + listener + path)).timeout(Duration.ofSeconds(10))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String stackFile() {
+    String serve = "[\"sh\", \"-c\", \"mkdir -p /tmp/w/svc; echo %s at its root > /tmp/w/index.html; "
+        + "echo %s under its prefix > /tmp/w/svc/index.html; trap 'exit 0' TERM; httpd -f -p %d -h /tmp/w & wait\"]";
+    int vpnPort = ENGINE.freeLoopbackPort();
+    int svcPort = ENGINE.freeLoopbackPort();
+    return "version: 1\nstack: " + stack + "\n"
+        + "proxy:\n  caddy: " + caddy.endpoint() + "\n  sites:\n    main: { listen: [\"" + site + "\"] }\n"
+        + "networks:\n  " + network + ": { subnet: " + ENGINE.randomSubnet() + " }\n"
+        + "containers:\n"
+        + "  " + vpn + ":\n    image: " + ENGINE.image() + "\n    pull: never\n    network: " + network + "\n"
+        + "    ports: [127.0.0.1:" + vpnPort + ":8080]\n"
+        + "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 100000 & wait\"]\n"
+        + "  " + web + ":\n    image: " + ENGINE.image() + "\n    pull: never\n    network: \"container:" + vpn + "\"\n"
+        + "    command: " + String.format(serve, "web", "web", 8080) + "\n"
+        + "    routes: [{ path: /web, stripPrefix: true }]\n"
+        + "  " + svc + ":\n    image: " + ENGINE.image() + "\n    pull: never\n    network: " + network + "\n"
+        + "    ports: [127.0.0.1:" + svcPort + ":80]\n"
+        + "    command: " + String.format(serve, "svc", "svc", 80) + "\n"
+        + "    routes: [{ path: /svc }, { listen: \"" + portMode + "\" }]\n";
+  }
+}
