@@ -66,10 +66,17 @@ class ArchitectureRulesTest {
       .because("the agent talks to UnitManager; dbus-java's types stay in systemd-adapter");
 
   @ArchTest
+  static final ArchRule httpClientOnlyInTheProxyAdapterAndUnderDockerJava = noClasses()
+      .that().resideOutsideOfPackages("dev.podkeeper.proxy..", "dev.podkeeper.podman..")
+      .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
+      .because("the agent talks to ReverseProxy; Apache HttpClient's types stay in proxy-adapter (and under"
+          + " docker-java's transport in podman-adapter)");
+
+  @ArchTest
   static final ArchRule theModelDependsOnNoOtherModule = noClasses()
       .that().resideInAPackage(MODEL)
       .should().dependOnClassesThat().resideInAnyPackage("dev.podkeeper.agent..", "dev.podkeeper.podman..",
-          "dev.podkeeper.systemd..")
+          "dev.podkeeper.systemd..", "dev.podkeeper.proxy..")
       .because("every module depends on the model, which depends on none of them");
 
   @ArchTest
