@@ -6,6 +6,7 @@ import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.RouteSpec;
 import dev.podkeeper.model.desired.RouteSpec.RouteOwner;
 import dev.podkeeper.model.desired.SiteSpec;
+import dev.podkeeper.model.desired.SiteTls;
 import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
@@ -21,12 +22,17 @@ import java.util.Optional;
  * {@code routes:}), so that one route keeps its id while its path, upstream or prefix handling change.
  */
 final class DesiredRoutes {
-  /** One server to keep: a site (its routes planned one by one) or a port-mode listener (with its one route). */
-  record Server(ProxyServer server, String target, boolean portMode, List<Route> routes) {
+  /**
+   * One server to keep: a site (its routes planned one by one) or a port-mode listener (with its one route).
+   *
+   * @param notKept why podkeeper cannot keep this server as the file asks (TLS it does not configure yet)
+   */
+  record Server(ProxyServer server, String target, boolean portMode, List<Route> routes, Optional<String> notKept) {
     Server {
       requireNonNull(server, "server is null");
       requireNonNull(target, "target is null");
       routes = List.copyOf(routes);
+      requireNonNull(notKept, "notKept is null");
     }
   }
 
@@ -60,17 +66,30 @@ final class DesiredRoutes {
         }
       }
       servers.add(new Server(new ProxyServer(prefix + "site." + safe(site.name()), site.listen(), List.of()),
-          site.name(), false, routes));
+          site.name(), false, routes, tlsNotKept(site)));
     }
     for (RouteSpec spec : desired.proxy().routes()) {
       spec.listen().ifPresent(listen -> {
         ProxyRoute route = ProxyRoute.wholeServer(routeId(prefix, spec.owner()), upstream(desired, spec));
         String serverId = prefix + "listen." + safe(spec.owner().name()) + "." + spec.owner().index();
         servers.add(new Server(new ProxyServer(serverId, List.of(listen), List.of(route)), listen, true,
-            List.of(new Route(route, listen, spec.owner()))));
+            List.of(new Route(route, listen, spec.owner())), Optional.empty()));
       });
     }
     return servers;
+  }
+
+  /**
+   * The adapter writes plain-HTTP servers only: a site that asks for TLS is not put in at all, rather than served
+   * without it on an address that clients expect to be encrypted.
+   */
+  private static Optional<String> tlsNotKept(SiteSpec site) {
+    if (site.tls().equals(SiteTls.NONE)) {
+      return Optional.empty();
+    }
+    String tls = site.tls() instanceof SiteTls.Word word ? word.word() : "certFile/keyFile";
+    return Optional.of("site " + site.name() + " asks for tls " + tls + ", which podkeeper does not configure in Caddy"
+        + " yet; use tls: none (the default) and terminate TLS in a Caddy site of your own");
   }
 
   private static Optional<String> siteOf(RouteSpec spec, boolean oneSite, DesiredState desired) {

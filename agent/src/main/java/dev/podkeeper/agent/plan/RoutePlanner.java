@@ -64,6 +64,13 @@ final class RoutePlanner {
 
   private static void site(PlanBuilder plan, Server site, ObservedProxy observed, Map<String, Long> duplicates) {
     String id = site.server().id();
+    if (site.notKept().isPresent()) {
+      String failed = plan.add(Action.of(ActionKind.SITE_ADD, site.target(), "tls not supported", none())
+          .failing(site.notKept().get()));
+      site.routes().forEach(r -> plan.add(Action.of(ActionKind.ROUTE_ADD, r.target(), "site not kept", none())
+          .waitingFor(List.of(failed))));
+      return;
+    }
     Optional<ProxyServer> seen = observed.server(id);
     List<String> siteWait = new ArrayList<>();
     if (seen.isEmpty() || duplicates.containsKey(id)) {

@@ -117,6 +117,21 @@ class RoutePlannerTest {
   }
 
   @Test
+  void aSiteThatAsksForTlsIsNotPutInPlainInstead() {
+    DesiredState tls = RouteStacks.parse(RouteStacks.YAML.replace("listen: [\"127.0.0.1:8443\"] }",
+        "listen: [\":443\"], tls: tailscale }"));
+
+    Plan plan = plan(tls, WorldBuilder.converged(tls).build(), ProxyObservation.seen(ObservedProxy.empty()));
+
+    assertThat(plan.action("site-add:main").orElseThrow().preset()).hasValueSatisfying(p -> {
+      assertThat(p.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(p.reason()).contains("asks for tls tailscale, which podkeeper does not configure in Caddy yet");
+    });
+    assertThat(plan.action("route-add:/sonarr").orElseThrow().waitsFor()).containsExactly("site-add:main");
+    assertThat(plan.action("route-add:127.0.0.1:5543").orElseThrow().preset()).isEmpty();
+  }
+
+  @Test
   void aFileWithoutRoutesNeverTouchesTheProxy() {
     assertThat(plan(SEED, WorldBuilder.converged(SEED).build(), ProxyObservation.notRead()).actions()).isEmpty();
   }
