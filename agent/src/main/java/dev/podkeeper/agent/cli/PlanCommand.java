@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.cli;
 
 import com.google.inject.Injector;
+import dev.podkeeper.agent.observe.ProxyObserver;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
@@ -67,7 +68,9 @@ public final class PlanCommand implements Callable<Integer> {
     Plan plan;
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
-      plan = Planner.plan(desired.get(), observer.observe(desired.get()), PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
+      ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
+      plan = Planner.plan(desired.get(), observer.observe(desired.get()), proxy.observe(desired.get()),
+          PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
     } catch (EngineException | PlanRefusedException e) {
       err.println("plan: " + e.getMessage());
       return ERROR;

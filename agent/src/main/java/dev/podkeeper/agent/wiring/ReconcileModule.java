@@ -59,6 +59,12 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ProxyObserver proxyObserver(SelectedReverseProxy proxy) {
+    return new ProxyObserver(proxy);
+  }
+
+  @Provides
+  @Singleton
   WorldObserver observer(ContainerEngine engine, UnitManager units, HostFiles files) {
     return new WorldObserver(engine, units, files);
   }
@@ -77,8 +83,8 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReconcilePass pass(WorldObserver observer, SelectedReverseProxy proxy, Executor executor, ReconcileLog log,
+  ReconcilePass pass(WorldObserver observer, ProxyObserver proxyObserver, Executor executor, ReconcileLog log,
       Clock clock) {
-    return new ReconcilePass(observer, new ProxyObserver(proxy), executor, log, clock, PassIds.random());
+    return new ReconcilePass(observer, proxyObserver, executor, log, clock, PassIds.random());
   }
 }

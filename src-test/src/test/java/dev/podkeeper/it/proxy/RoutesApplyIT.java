@@ -70,6 +70,16 @@ class RoutesApplyIT {
   }
 
   @Test
+  @Order(0)
+  void planShowsTheRouteActionsAndChangesNothing() throws Exception {
+    AgentCommand plan = AgentCommand.run(dir.resolve("plan.log"), "plan", file, ENGINE.socket());
+
+    assertThat(plan.exitCode()).as(plan.output()).isZero();
+    assertThat(plan.output()).contains("site-add main", "route-add /svc", "route-add /web");
+    assertThat(caddy.admin("GET", "/config/apps/http/servers", null)).doesNotContain("podkeeper.");
+  }
+
+  @Test
   @Order(1)
   void oneApplyStartsTheContainersAndTheirRoutesServeEachApp() throws Exception {
     AgentCommand apply = apply();
