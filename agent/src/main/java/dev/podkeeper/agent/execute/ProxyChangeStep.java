@@ -3,6 +3,7 @@ package dev.podkeeper.agent.execute;
 import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.ActionInput.ProxyChange;
 import dev.podkeeper.agent.plan.ProxyOperation;
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ReverseProxy;
 
 /**
@@ -46,7 +47,7 @@ final class ProxyChangeStep implements Step {
         return;
       }
     }
-    throw new StepException(proxy.describe() + " still has objects with @id " + id + " after deleting " + MAX_COPIES
+    throw new StepException(FailureKind.TRANSIENT, proxy.describe() + " still has objects with @id " + id + " after deleting " + MAX_COPIES
         + " of them; something else keeps adding them");
   }
 }

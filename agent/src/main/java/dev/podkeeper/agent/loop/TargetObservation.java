@@ -22,6 +22,8 @@ final class TargetObservation {
       case DIRECTORY -> List.of(world.attributes(Path.of(target)));
       case ENV_FILE -> Arrays.asList(world.envFiles().get(target));
       case UNIT -> Arrays.asList(world.engine().units().get(target), world.unitsUnavailable());
+      // The proxy is read beside the world, not in it: a parked site or route waits for a change of the file.
+      case SITE, ROUTE -> List.of(target);
     };
   }
 }
