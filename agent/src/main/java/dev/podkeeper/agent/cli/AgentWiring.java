@@ -3,6 +3,7 @@ package dev.podkeeper.agent.cli;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.podkeeper.agent.lifecycle.Bootstrap;
+import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.wiring.ClockModule;
@@ -34,8 +35,14 @@ public interface AgentWiring {
 
   /** The injector a command works with: these modules, then the command's own ({@code extra}). */
   default Injector injector(GlobalOptions options, PrintWriter out, Module... extra) throws Exception {
+    return injector(options, out, new LifeCycleManager(), extra);
+  }
+
+  /** As above, under a life cycle the caller made first (to stop it from a signal handler during start-up). */
+  default Injector injector(GlobalOptions options, PrintWriter out, LifeCycleManager lifeCycle, Module... extra)
+      throws Exception {
     List<Module> all = new ArrayList<>(modules(options, out));
     all.addAll(List.of(extra));
-    return new Bootstrap(all.toArray(Module[]::new)).initialize();
+    return new Bootstrap(lifeCycle, all.toArray(Module[]::new)).initialize();
   }
 }

@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.cli;
 
+import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.lifecycle.TerminationSignals;
 import dev.podkeeper.agent.lock.LockWait;
@@ -8,6 +9,8 @@ import dev.podkeeper.agent.loop.AgentLoopModule;
 import dev.podkeeper.agent.loop.DesiredStateStore;
 import dev.podkeeper.agent.loop.ParsedFileLoader;
 import dev.podkeeper.agent.loop.RunSettings;
+import dev.podkeeper.agent.notify.NotifySocket;
+import dev.podkeeper.agent.notify.ServiceNotifier;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.ValueSyntax;
 import java.io.IOException;
@@ -95,10 +98,13 @@ public final class RunCommand implements Callable<Integer> {
   private int runAgent(DesiredStateStore store) throws Exception {
     RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
         ProcessHandle.current().pid());
-    LifeCycleManager lifeCycle = wiring.injector(options, spec.commandLine().getOut(), new AgentLoopModule(settings, store))
-        .getInstance(LifeCycleManager.class);
+    ServiceNotifier notifier = new ServiceNotifier(NotifySocket.fromEnvironment(settings.env()));
+    // Before anything starts: a SIGTERM or an Error at any moment from here on is a clean, told stop.
+    LifeCycleManager lifeCycle = new LifeCycleManager();
     lifeCycle.addShutdownHook();
-    new TerminationSignals(lifeCycle).install();
+    FatalErrors.installDefaultHandler();
+    new TerminationSignals(lifeCycle, notifier::stopping).install();
+    wiring.injector(options, spec.commandLine().getOut(), lifeCycle, new AgentLoopModule(settings, store, notifier));
     lifeCycle.awaitStopped();
     return 0;
   }

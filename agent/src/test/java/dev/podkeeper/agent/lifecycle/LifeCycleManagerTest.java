@@ -77,10 +77,93 @@ class LifeCycleManagerTest {
   }
 
   @Test
-  void aComponentThatFailsToStartStopsTheOnesBeforeIt() {
+  void aComponentThatFailsToStartIsStoppedTooAndTheOnesAfterItNeverStart() {
     assertThatThrownBy(() -> new Bootstrap(new Wiring("broken")).initialize()).hasMessageContaining("cannot bind");
 
-    assertThat(events).isEmpty();
+    // It may have opened something before it failed: its stop cleans that up.
+    assertThat(events).containsExactly("stop broken");
+  }
+
+  @Test
+  void aFailedStartStopsTheOnesBeforeItInReverse() throws Exception {
+    LifeCycleManager manager = new LifeCycleManager();
+    manager.add(new Component("a"));
+    manager.add(new Component("b"));
+    manager.add(new Component("broken"));
+    manager.add(new Component("c"));
+
+    assertThatThrownBy(manager::start).hasMessageContaining("cannot bind");
+
+    assertThat(events).containsExactly("start a", "start b", "stop broken", "stop b", "stop a");
+  }
+
+  private final class Client implements AutoCloseable {
+    final String name;
+
+    Client(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void close() {
+      events.add("close " + name);
+    }
+  }
+
+  private final class Service extends Component {
+    Service(Client client) {
+      super("service");
+    }
+  }
+
+  @Test
+  void closeablesTheInjectorCreatesAreClosedOnStopAfterWhatUsesThem() throws Exception {
+    Injector injector = new Bootstrap(new AbstractModule() {
+      @Provides
+      @Singleton
+      Client client() {
+        return new Client("engine");
+      }
+
+      @Provides
+      @Singleton
+      Service service(Client client) {
+        return new Service(client);
+      }
+    }).initialize();
+
+    injector.getInstance(LifeCycleManager.class).stop();
+
+    assertThat(events).containsExactly("start service", "stop service", "close engine");
+  }
+
+  @Test
+  void theShutdownHookIsInstalledBeforeTheInjectorCreatesAnything() throws Exception {
+    LifeCycleManager manager = new LifeCycleManager();
+    List<Boolean> hookAtCreation = new CopyOnWriteArrayList<>();
+    new Bootstrap(manager, new AbstractModule() {
+      @Provides
+      @Singleton
+      Client client() {
+        hookAtCreation.add(manager.shutdownHookInstalled());
+        return new Client("first");
+      }
+    }).initialize();
+    manager.stop();
+
+    assertThat(hookAtCreation).containsExactly(true);
+  }
+
+  @Test
+  void aComponentCreatedAfterStopIsStoppedAtOnce() throws Exception {
+    LifeCycleManager manager = new LifeCycleManager();
+    manager.start();
+    manager.stop();
+
+    manager.add(Managed.closing(new Client("late")));
+    manager.start();
+
+    assertThat(events).containsExactly("close late");
   }
 
   @Test
