@@ -7,15 +7,15 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
+import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.Scheduler;
-import dev.podkeeper.agent.notify.NotifySocket;
 import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.notify.StartupTimeoutExtension;
 import dev.podkeeper.agent.notify.Watchdog;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.status.StatusBoard;
 import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.port.ContainerEngine;
-import java.io.IOException;
 import java.time.Clock;
 
 /**
@@ -25,11 +25,16 @@ import java.time.Clock;
 public final class AgentLoopModule extends AbstractModule {
   private final RunSettings settings;
   private final DesiredStateStore store;
+  private final ServiceNotifier notifier;
 
-  /** @param store already holding a valid desired state: {@code run} refuses to start without one */
-  public AgentLoopModule(RunSettings settings, DesiredStateStore store) {
+  /**
+   * @param store already holding a valid desired state: {@code run} refuses to start without one
+   * @param notifier made before the injector, so that a SIGTERM during start-up can say STOPPING=1
+   */
+  public AgentLoopModule(RunSettings settings, DesiredStateStore store, ServiceNotifier notifier) {
     this.settings = requireNonNull(settings, "settings is null");
     this.store = requireNonNull(store, "store is null");
+    this.notifier = requireNonNull(notifier, "notifier is null");
   }
 
   @Override
@@ -45,9 +50,15 @@ public final class AgentLoopModule extends AbstractModule {
     return new ExecutorScheduler();
   }
 
+  /** Provided (not bound to the instance) so that the life cycle closes it, after RunningAgent's STOPPING=1. */
   @Provides @Singleton
-  ServiceNotifier notifier() throws IOException {
-    return new ServiceNotifier(NotifySocket.fromEnvironment(settings.env()));
+  ServiceNotifier notifier() {
+    return notifier;
+  }
+
+  @Provides @Singleton
+  PassHeartbeat heartbeat() {
+    return new PassHeartbeat();
   }
 
   @Provides @Singleton
@@ -58,8 +69,11 @@ public final class AgentLoopModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  ReconcileLoop loop(AgentPass pass, Scheduler scheduler, Clock clock) {
-    return new ReconcileLoop(pass, scheduler, clock);
+  ReconcileLoop loop(AgentPass pass, ServiceNotifier notifier, PassHeartbeat heartbeat, Scheduler scheduler,
+      Clock clock) {
+    StartupTimeoutExtension startup = new StartupTimeoutExtension(notifier, scheduler, clock, heartbeat);
+    return new ReconcileLoop(new NotifyingPassRunner(pass, notifier, startup), scheduler, clock, heartbeat,
+        FatalErrors::exit);
   }
 
   /** The loop runs the passes that answer these: they reach the loop through a provider. */
@@ -89,8 +103,8 @@ public final class AgentLoopModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  Watchdog watchdog(ServiceNotifier notifier, Scheduler scheduler) {
-    return new Watchdog(notifier, scheduler, settings.env(), settings.pid());
+  Watchdog watchdog(ServiceNotifier notifier, Scheduler scheduler, Clock clock, PassHeartbeat heartbeat) {
+    return new Watchdog(notifier, scheduler, clock, heartbeat, settings.env(), settings.pid());
   }
 
   @Provides @Singleton

@@ -3,6 +3,7 @@ package dev.podkeeper.agent.loop;
 import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.agent.lifecycle.Cancellable;
+import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.Managed;
 import dev.podkeeper.agent.lifecycle.Scheduler;
 import dev.podkeeper.agent.reconcile.Trigger;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * single actions are retried per action ({@link ActionRetries}), the loop only wakes when the first is due.
  * Passes asked for by engine events alone are spaced {@link #EVENT_PASS_GAP} apart, their requests merged,
  * so that an event storm cannot spin the loop.
+ *
+ * <p>Its {@link PassHeartbeat} says whether it is alive (the watchdog asks). An Error escaping a pass
+ * (OutOfMemoryError, StackOverflowError) goes to {@code fatal}, which ends the process, and no pass runs
+ * after it; an unexpected exception is logged with its stack trace the first time it is seen.
  *
  * <p>Nothing runs until the first request: the agent asks for the startup pass once every trigger source
  * is listening, so that nothing that happens during that pass goes unseen.
@@ -42,6 +48,9 @@ public final class ReconcileLoop implements PassRequester, Managed {
   private final Scheduler scheduler;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  private final PassHeartbeat heartbeat;
+  private final Consumer<Throwable> fatal;
+  private final UnexpectedFailures unexpected = new UnexpectedFailures();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "podkeeper-reconcile");
     thread.setDaemon(true);
@@ -64,10 +73,27 @@ public final class ReconcileLoop implements PassRequester, Managed {
   }
 
   public ReconcileLoop(PassRunner runner, Scheduler scheduler, Clock clock, RetryPolicy retryPolicy) {
+    this(runner, scheduler, clock, retryPolicy, new PassHeartbeat(), FatalErrors::exit);
+  }
+
+  /** @param fatal what to do with an Error that escaped a pass: in production, end the process */
+  public ReconcileLoop(PassRunner runner, Scheduler scheduler, Clock clock, PassHeartbeat heartbeat,
+      Consumer<Throwable> fatal) {
+    this(runner, scheduler, clock, RetryPolicy.PASSES, heartbeat, fatal);
+  }
+
+  public ReconcileLoop(PassRunner runner, Scheduler scheduler, Clock clock, RetryPolicy retryPolicy,
+      PassHeartbeat heartbeat, Consumer<Throwable> fatal) {
     this.runner = requireNonNull(runner, "runner is null");
     this.scheduler = requireNonNull(scheduler, "scheduler is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
+    this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
+    this.fatal = requireNonNull(fatal, "fatal is null");
+  }
+
+  public PassHeartbeat heartbeat() {
+    return heartbeat;
   }
 
   @Override
@@ -131,12 +157,26 @@ public final class ReconcileLoop implements PassRequester, Managed {
   }
 
   private PassOutcome runSafely(PassRequest request) {
+    heartbeat.passStarted(request, clock.instant());
     try {
       return runner.run(request);
     } catch (Exception | LinkageError e) {
-      log.warn("a pass ({}) failed: {}", request.triggerWords(), Errors.describe(e));
-      log.debug("pass failure", e);
+      if (Errors.isExpected(e) || !unexpected.firstTime(e)) {
+        log.warn("a pass ({}) failed: {}", request.triggerWords(), Errors.describe(e));
+        log.debug("pass failure", e);
+      } else {
+        log.warn("a pass ({}) failed unexpectedly: {}", request.triggerWords(), e.toString(), e);
+      }
       return PassOutcome.failure();
+    } catch (Error e) {
+      synchronized (lock) {
+        stopped = true;
+        pending.clear();
+      }
+      fatal.accept(e);
+      return PassOutcome.failure();
+    } finally {
+      heartbeat.passEnded();
     }
   }
 

@@ -3,6 +3,9 @@ package dev.podkeeper.agent.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
 import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.reconcile.Trigger;
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ReconcileLoopTest {
   private final TestClock clock = new TestClock();
@@ -163,6 +167,53 @@ class ReconcileLoopTest {
     loop.request(Trigger.FILE);
 
     assertThat(loop.passesStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void anErrorEscapingAPassGoesToTheFatalHandlerAndNoPassRunsAfterIt() throws InterruptedException {
+    List<Throwable> fatal = new CopyOnWriteArrayList<>();
+    loop = new ReconcileLoop(request -> {
+      passes.add(request);
+      throw new OutOfMemoryError("Java heap space");
+    }, scheduler, clock, new PassHeartbeat(), fatal::add);
+
+    loop.request(Trigger.STARTUP);
+
+    await().until(() -> fatal.size() == 1);
+    assertThat(fatal.get(0)).isInstanceOf(OutOfMemoryError.class);
+    loop.request(Trigger.FILE);
+    assertThat(scheduler.pending()).as("no retry of a pass that ends the process").isZero();
+    assertThat(loop.passesStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnexpectedExceptionIsLoggedWithItsStackTraceOnceNotAtEveryRetry() {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger loopLog = (Logger) LoggerFactory.getLogger(ReconcileLoop.class);
+    logged.start();
+    loopLog.addAppender(logged);
+    try {
+      loopWith(request -> {
+        if (request.passId() <= 3) {
+          throw new NullPointerException("Cannot invoke \"String.length()\" because \"name\" is null");
+        }
+        throw new EngineException("list containers: engine unreachable: connection refused");
+      }).request(Trigger.STARTUP);
+      for (int pass = 1; pass <= 4; pass++) {
+        int seen = pass;
+        await().until(() -> passes.size() == seen && scheduler.pending() == 1);
+        scheduler.advance(scheduler.nextDelay().orElseThrow());
+      }
+      await().until(() -> logged.list.stream().filter(e -> e.getMessage().startsWith("a pass")).count() >= 4);
+    } finally {
+      loopLog.detachAppender(logged);
+    }
+
+    List<ILoggingEvent> failures = logged.list.stream().filter(e -> e.getMessage().startsWith("a pass")).toList();
+    assertThat(failures).filteredOn(e -> e.getThrowableProxy() != null).singleElement()
+        .satisfies(e -> assertThat(e.getThrowableProxy().getClassName()).isEqualTo("java.lang.NullPointerException"));
+    assertThat(failures.get(3).getFormattedMessage())
+        .isEqualTo("a pass (startup) failed: list containers: engine unreachable: connection refused");
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

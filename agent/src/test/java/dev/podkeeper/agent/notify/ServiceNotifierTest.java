@@ -78,7 +78,7 @@ class ServiceNotifierTest {
     TestClock clock = new TestClock();
     ManualScheduler scheduler = new ManualScheduler(clock);
     try (ServiceNotifier notifier = notifierOnPath()) {
-      Watchdog watchdog = new Watchdog(notifier, scheduler, Map.of("WATCHDOG_USEC", "20000000"), 42);
+      Watchdog watchdog = new Watchdog(notifier, scheduler, clock, Liveness.ALWAYS, Map.of("WATCHDOG_USEC", "20000000"), 42);
       assertThat(watchdog.interval()).contains(Duration.ofSeconds(10));
       watchdog.start();
       scheduler.advance(Duration.ofSeconds(20));
