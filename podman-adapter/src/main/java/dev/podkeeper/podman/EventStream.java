@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One subscription to Podman's own event stream ({@code GET /libpod/events}, container and network events),
  * read on a thread of its own over an HTTP client of its own. Podman's own stream, not the Docker-compatible
- * one, because only it carries the health status of {@code health_status} events. Calls
- * {@link EngineEventListener#onClosed} exactly once: with null after {@link #close}, with the cause when the
- * stream fails or the engine ends it.
+ * one, because only it carries the health status of {@code health_status} events.
+ *
+ * <p>Either {@link #open} throws (Podman did not answer within the start timeout: the listener hears
+ * nothing, ever) or it returns and {@link EngineEventListener#onClosed} is called exactly once later: with
+ * null after {@link #close}, with the cause when the stream fails or the engine ends it. No event reaches
+ * the listener once {@link #close} has returned.
  */
 final class EventStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -43,6 +46,8 @@ final class EventStream implements AutoCloseable {
   private final AtomicBoolean closedOnPurpose = new AtomicBoolean();
   private final AtomicBoolean reported = new AtomicBoolean();
   private final CountDownLatch started = new CountDownLatch(1);
+  /** Held while an event is handed over, so that close() returns only once no delivery is under way. */
+  private final Object delivery = new Object();
 
   /** @param http the stream's own client, without a response timeout; closed when the stream ends */
   private EventStream(DockerHttpClient http, ObjectMapper json, EngineEventListener listener, String socket) {
@@ -100,35 +105,56 @@ final class EventStream implements AutoCloseable {
     if (event == null) {
       return;
     }
-    try {
-      listener.onEvent(event);
-    } catch (RuntimeException e) {
-      // A listener bug must not end the stream: events are hints, the next list is the truth.
-      log.warn("event listener failed on {} {} {}", event.type(), event.action(), event.id(), e);
+    synchronized (delivery) {
+      if (closedOnPurpose.get()) {
+        return;
+      }
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        // A listener bug must not end the stream: events are hints, the next list is the truth.
+        log.warn("event listener failed on {} {} {}", event.type(), event.action(), event.id(), e);
+      }
     }
   }
 
+  /** Throws, and reports nothing to the listener, when Podman did not answer in time. */
   private void awaitStarted(Duration timeout) {
+    String failure;
+    InterruptedException interrupted = null;
     try {
-      if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        close();
-        throw new EngineException("subscribe to events of Podman at " + socket + ": no answer within " + timeout);
+      if (started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
       }
+      failure = "Podman did not answer within " + timeout.toSeconds() + " s (is the service hung?)";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
-      throw new EngineException("subscribe to events of Podman at " + socket + ": interrupted", e);
+      interrupted = e;
+      failure = "interrupted";
     }
+    if (!reported.compareAndSet(false, true)) {
+      return; // the stream failed just then, and said so to the listener: that is its one report
+    }
+    closedOnPurpose.set(true);
+    closeResponse();
+    closeQuietly(http);
+    throw new EngineException("subscribe to events of Podman at " + socket + ": " + failure, interrupted);
   }
 
   @Override
   public void close() {
-    closedOnPurpose.set(true);
+    synchronized (delivery) {
+      closedOnPurpose.set(true);
+    }
+    closeResponse();
+    report(null);
+  }
+
+  private void closeResponse() {
     Response r = response.get();
     if (r != null) {
       closeQuietly(r);
     }
-    report(null);
   }
 
   private void report(Throwable cause) {

@@ -12,6 +12,12 @@ class PodmanEngineContractIT extends ContainerEngineContract {
     return new PodmanEngine(PodmanEngineFixture.get().socket());
   }
 
+  /** A socket path where nothing listens, in a directory of this test's own. */
+  @Override
+  protected ContainerEngine unreachableEngine() {
+    return new PodmanEngine("unix://" + tempDirectory().resolve("no-podman-here.sock"));
+  }
+
   @Override
   protected String testImage() {
     return PodmanEngineFixture.TEST_IMAGE;

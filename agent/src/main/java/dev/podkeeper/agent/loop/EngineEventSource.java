@@ -55,6 +55,11 @@ public final class EngineEventSource implements Managed {
     subscribe();
   }
 
+  /**
+   * One subscription, generation {@code mine}. Only the current generation's callbacks count: a stream that
+   * broke, or that was replaced, is muted and closed, so that at most one stream is open and at most one
+   * resubscribe is pending, however many times and ways (onClosed, a thrown subscribe) a break is reported.
+   */
   private void subscribe() {
     long mine;
     synchronized (lock) {
@@ -64,17 +69,26 @@ public final class EngineEventSource implements Managed {
       mine = ++generation;
       subscribedAt = clock.instant();
     }
+    AutoCloseable opened;
     try {
-      AutoCloseable opened = engine.subscribeEvents(new Listener(mine));
-      synchronized (lock) {
-        stream = opened;
-      }
+      opened = engine.subscribeEvents(new Listener(mine));
     } catch (RuntimeException e) {
       broken(mine, e);
+      return;
+    }
+    boolean current;
+    synchronized (lock) {
+      current = !stopped && mine == generation;
+      if (current) {
+        stream = opened;
+      }
+    }
+    if (!current) {
+      closeQuietly(opened); // it broke while subscribing (reported already), or the source stopped meanwhile
     }
   }
 
-  /** Each subscription gets its own listener, so that a late close of an old stream is ignored. */
+  /** Each subscription gets its own listener, so that an old stream's late events and close are ignored. */
   private final class Listener implements EngineEventListener {
     private final long subscription;
 
@@ -84,7 +98,7 @@ public final class EngineEventSource implements Managed {
 
     @Override
     public void onEvent(EngineEvent event) {
-      if (relevant.test(event)) {
+      if (isCurrent(subscription) && relevant.test(event)) {
         log.debug("engine event {} {} {}: pass requested", event.type(), event.action(), event.name());
         loop.request(Trigger.EVENT);
       }
@@ -96,11 +110,21 @@ public final class EngineEventSource implements Managed {
     }
   }
 
+  private boolean isCurrent(long subscription) {
+    synchronized (lock) {
+      return !stopped && subscription == generation;
+    }
+  }
+
   private void broken(long subscription, Throwable cause) {
+    AutoCloseable old;
     synchronized (lock) {
       if (stopped || subscription != generation) {
-        return;
+        return; // a stale stream, or a second report of this break
       }
+      generation++; // from now on, this stream's callbacks are stale
+      old = stream;
+      stream = null;
       boolean wasHealthy = Duration.between(subscribedAt, clock.instant()).compareTo(HEALTHY_STREAM) >= 0;
       breaksInARow = wasHealthy ? 1 : breaksInARow + 1;
       Duration delay = ExponentialBackoff.EVENT_RESUBSCRIBE.delay(breaksInARow);
@@ -108,6 +132,7 @@ public final class EngineEventSource implements Managed {
           cause == null ? "closed by the engine" : Errors.describe(cause), delay.toSeconds());
       resubscribe = scheduler.schedule(delay, this::resubscribe);
     }
+    closeQuietly(old);
   }
 
   private void resubscribe() {
@@ -117,15 +142,25 @@ public final class EngineEventSource implements Managed {
   }
 
   @Override
-  public void stop() throws Exception {
+  public void stop() {
     AutoCloseable open;
     synchronized (lock) {
       stopped = true;
       resubscribe.cancel();
       open = stream;
+      stream = null;
     }
-    if (open != null) {
-      open.close();
+    closeQuietly(open);
+  }
+
+  private static void closeQuietly(AutoCloseable stream) {
+    if (stream == null) {
+      return;
+    }
+    try {
+      stream.close();
+    } catch (Exception e) {
+      log.debug("closing an engine event stream failed", e);
     }
   }
 }

@@ -16,12 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The fake engine, plus what a real engine's event stream does that the fake's does not: it breaks
- * (Podman restarts, the socket goes away) and, while the engine is down, refuses new subscriptions.
+ * (Podman restarts, the socket goes away), while the engine is down it refuses new subscriptions, and a
+ * careless adapter may report a failed subscribe twice or deliver an event after its stream ended.
  */
 final class BreakableEvents implements ContainerEngine {
   private final FakeContainerEngine engine;
   private final List<EngineEventListener> open = new CopyOnWriteArrayList<>();
+  private final List<EngineEventListener> everSubscribed = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
+  private volatile boolean reportingThenThrowing;
 
   BreakableEvents(FakeContainerEngine engine) {
     this.engine = engine;
@@ -39,6 +42,23 @@ final class BreakableEvents implements ContainerEngine {
     refusing = refuse;
   }
 
+  /** A subscribe that both reports the stream closed and throws (a timeout handled twice). */
+  void reportThenThrowOnSubscribe(boolean on) {
+    reportingThenThrowing = on;
+  }
+
+  /** Reports every open stream ended, but leaves each open (its handle not closed): the source must close it. */
+  void reportEndWithoutClosing(Throwable cause) {
+    for (EngineEventListener listener : open) {
+      listener.onClosed(cause);
+    }
+  }
+
+  /** An event that arrives late, on every stream ever subscribed, closed or not. */
+  void deliverLate(EngineEvent event) {
+    everSubscribed.forEach(listener -> listener.onEvent(event));
+  }
+
   int openStreams() {
     return open.size();
   }
@@ -47,6 +67,11 @@ final class BreakableEvents implements ContainerEngine {
   public AutoCloseable subscribeEvents(EngineEventListener listener) {
     if (refusing) {
       throw new EngineException("events: engine unreachable: connection refused");
+    }
+    everSubscribed.add(listener);
+    if (reportingThenThrowing) {
+      listener.onClosed(null);
+      throw new EngineException("subscribe to events: Podman did not answer within 30 s");
     }
     EngineEventListener tracked = new EngineEventListener() {
       @Override

@@ -125,6 +125,37 @@ class EngineEventSourceTest {
   }
 
   @Test
+  void aSubscribeThatReportsItsEndAndThrowsIsRetriedOnceAtATimeNotTwice() {
+    engine.reportThenThrowOnSubscribe(true);
+    engine.breakStreams(null);
+    for (int i = 0; i < 6; i++) {
+      assertThat(scheduler.pending()).as("resubscribes pending after break %d", i + 1).isEqualTo(1);
+      scheduler.advance(scheduler.nextDelay().orElseThrow());
+    }
+    engine.reportThenThrowOnSubscribe(false);
+    scheduler.advance(scheduler.nextDelay().orElseThrow());
+
+    assertThat(scheduler.pending()).isZero();
+    assertThat(engine.openStreams()).isEqualTo(1);
+    assertThat(loop.count(Trigger.RESYNC)).isEqualTo(7);
+  }
+
+  @Test
+  void aStreamThatReportsItsEndIsClosedAndItsLateEventsAreMuted() {
+    EngineEvent death = new EngineEvent("container", "die", "x", Map.of("name", "app"), clock.instant());
+    engine.reportEndWithoutClosing(new EngineException("events: unexpected end of stream"));
+    assertThat(engine.openStreams()).as("the source closed the stream that ended").isZero();
+
+    engine.deliverLate(death);
+    assertThat(loop.requests()).as("a stale stream's event").isEmpty();
+
+    scheduler.advance(scheduler.nextDelay().orElseThrow());
+    engine.deliverLate(death);
+    assertThat(engine.openStreams()).isEqualTo(1);
+    assertThat(loop.requests()).containsExactly(Trigger.RESYNC, Trigger.EVENT);
+  }
+
+  @Test
   void stoppingClosesTheStreamWithoutResubscribing() throws Exception {
     source.stop();
 

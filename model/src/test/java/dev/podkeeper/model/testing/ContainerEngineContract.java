@@ -53,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class ContainerEngineContract {
   private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  /** What "promptly" means for a failure: well under a pass's patience, far under the start timeout. */
+  private static final Duration PROMPTLY = Duration.ofSeconds(15);
 
   protected ContainerEngine engine;
   private String suffix;
@@ -64,6 +66,9 @@ public abstract class ContainerEngineContract {
   Path tempDir;
 
   protected abstract ContainerEngine newEngine();
+
+  /** An engine of the same kind that cannot be reached (nothing listens at its socket); closed by the test. */
+  protected abstract ContainerEngine unreachableEngine();
 
   /** An image present in the engine's local store, e.g. {@code localhost/podkeeper-test:1}. */
   protected abstract String testImage();
@@ -395,6 +400,68 @@ public abstract class ContainerEngineContract {
     assertThat(listener.closedCause.get()).isNull();
   }
 
+  /**
+   * An unreachable engine fails a subscription promptly, one way only: subscribe throws, or it returns and
+   * the listener hears onClosed once, with the cause. Then a subscription to a reachable engine works.
+   */
+  @Test
+  void subscribingWhileTheEngineIsUnreachableFailsPromptlyOnceAndALaterSubscribeWorks() throws Exception {
+    RecordingListener refused = new RecordingListener();
+    ContainerEngine unreachable = unreachableEngine();
+    try {
+      long started = System.nanoTime();
+      AutoCloseable subscription = null;
+      EngineException thrown = null;
+      try {
+        subscription = unreachable.subscribeEvents(refused);
+      } catch (EngineException e) {
+        thrown = e;
+      }
+      if (thrown == null) {
+        await().atMost(PROMPTLY).until(() -> refused.closedCount.get() > 0);
+        assertThat(refused.closedCause.get()).as("the cause of the failed subscription").isNotNull();
+        subscription.close();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
+      assertThat(refused.closedCount.get()).as("reported once, or thrown and never reported")
+          .isEqualTo(thrown == null ? 1 : 0);
+      assertThat(refused.events).isEmpty();
+    } finally {
+      if (unreachable instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+
+    RecordingListener later = new RecordingListener();
+    try (AutoCloseable subscription = engine.subscribeEvents(later)) {
+      String id = create(container("after-outage", bridge()).build());
+      engine.startContainer(id);
+      later.await(e -> e.id().equals(id) && e.action().equals("start"));
+    }
+  }
+
+  /** Once close() has returned, the listener hears no more events, though the engine goes on making them. */
+  @Test
+  void noEventsReachTheListenerAfterClose() throws Exception {
+    RecordingListener closedEarly = new RecordingListener();
+    AutoCloseable subscription = engine.subscribeEvents(closedEarly);
+    subscription.close();
+    int seenBeforeClose = closedEarly.events.size();
+
+    RecordingListener witness = new RecordingListener();
+    try (AutoCloseable open = engine.subscribeEvents(witness)) {
+      String id = create(container("after-close", bridge()).build());
+      engine.startContainer(id);
+      engine.stopContainer(id, STOP_TIMEOUT);
+      witness.await(e -> e.id().equals(id) && e.action().equals("die"));
+    }
+
+    assertThat(closedEarly.events).hasSize(seenBeforeClose);
+    await().atMost(Duration.ofSeconds(10)).until(() -> closedEarly.closedCount.get() > 0);
+    assertThat(closedEarly.closedCount.get()).isEqualTo(1);
+    assertThat(closedEarly.closedCause.get()).isNull();
+  }
+
   // ---- call counting ----
 
   @Test
@@ -418,6 +485,11 @@ public abstract class ContainerEngineContract {
 
   protected final String stack() {
     return stack;
+  }
+
+  /** This test's own temporary directory. */
+  protected final Path tempDirectory() {
+    return tempDir;
   }
 
   /** A host port on 127.0.0.1 that was free a moment ago. */

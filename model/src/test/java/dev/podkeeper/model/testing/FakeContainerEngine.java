@@ -198,11 +198,24 @@ public final class FakeContainerEngine implements ContainerEngine {
     return c.health;
   }
 
+  /**
+   * While down, a subscription fails at once, as a refused connection does. Events are emitted under this
+   * engine's lock, and close removes the listener under it: once close returned, no event reaches it.
+   */
   @Override
   public AutoCloseable subscribeEvents(EngineEventListener listener) {
-    listeners.add(listener);
+    synchronized (this) {
+      if (down) {
+        throw new EngineException("subscribe to events: engine unreachable: connection refused");
+      }
+      listeners.add(listener);
+    }
     return () -> {
-      if (listeners.remove(listener)) {
+      boolean removed;
+      synchronized (this) {
+        removed = listeners.remove(listener);
+      }
+      if (removed) {
         listener.onClosed(null);
       }
     };

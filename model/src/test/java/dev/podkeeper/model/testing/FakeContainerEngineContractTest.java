@@ -12,6 +12,13 @@ class FakeContainerEngineContractTest extends ContainerEngineContract {
   }
 
   @Override
+  protected ContainerEngine unreachableEngine() {
+    FakeContainerEngine down = new FakeContainerEngine().withImage(IMAGE);
+    down.setDown(true);
+    return down;
+  }
+
+  @Override
   protected String testImage() {
     return IMAGE;
   }
