@@ -47,6 +47,12 @@ final class EngineErrors {
     if (e instanceof EngineException already) {
       return already;
     }
+    Optional<String> timeout = timeout(e);
+    if (timeout.isPresent()) {
+      return new EngineException(operation + " " + object + ": Podman at " + socket + " " + timeout.get()
+          + "; it may be hung or overloaded (see `systemctl status podman` and `journalctl -u podman`)",
+          FailureKind.TRANSIENT, e);
+    }
     Optional<IOException> io = ioCause(e);
     if (io.isPresent() && connectionFailure(io.get())) {
       String words = rootMessage(e);
@@ -119,6 +125,17 @@ final class EngineErrors {
       return docker.getHttpStatus();
     }
     return e instanceof LibpodClient.LibpodException libpod ? libpod.status() : 0;
+  }
+
+  /** "did not answer within 10 min" when a call ran out of time (DeadlineHttpClient's words, or the socket's). */
+  static Optional<String> timeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        String words = t.getMessage() == null ? "" : t.getMessage();
+        return Optional.of(words.startsWith("did not answer") ? words : "did not answer in time (" + words + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<IOException> ioCause(Throwable e) {

@@ -27,6 +27,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 
@@ -36,33 +39,38 @@ import java.util.stream.StreamSupport;
  * {@link LibpodClient}). Thread-safe. See this module's README for what Podman actually returns.
  */
 public final class PodmanEngine implements ContainerEngine, AutoCloseable {
-  /** Long enough for a stop that waits a container's whole stop timeout, or a slow pull. */
-  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
-
   private final String socket;
   private final URI uri;
   private final AtomicLong calls = new AtomicLong();
   private final DockerClientConfig config;
   private final DockerClient docker;
+  /** Pulls on a client of their own, whose deadline is the pull's ({@link PodmanTimeouts#pull}). */
+  private final DockerClient pulls;
+  private final DeadlineHttpClient deadlines;
+  private final ScheduledExecutorService deadlineTimer = deadlineTimer();
   private final LibpodClient libpod;
   private final EngineErrors errors;
+  private final PodmanTimeouts timeouts;
   private final ObjectMapper json = new ObjectMapper();
 
   /** @param socket e.g. {@code unix:///run/podman/podman.sock} (see {@link PodmanSocket#resolve}) */
   public PodmanEngine(String socket) {
-    this(socket, DEFAULT_RESPONSE_TIMEOUT);
+    this(socket, PodmanTimeouts.DEFAULT);
   }
 
-  public PodmanEngine(String socket, Duration responseTimeout) {
+  public PodmanEngine(String socket, PodmanTimeouts timeouts) {
     this.socket = requireNonNull(socket, "socket is null");
-    requireNonNull(responseTimeout, "responseTimeout is null");
+    this.timeouts = requireNonNull(timeouts, "timeouts is null");
     this.uri = URI.create(socket);
     this.config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(socket)
         .withDockerTlsVerify(false)
         .build();
-    DockerHttpClient http = new CountingHttpClient(httpClient(uri, responseTimeout), calls);
+    this.deadlines = new DeadlineHttpClient(httpClient(uri, timeouts.call()), timeouts.call(), deadlineTimer);
+    DockerHttpClient http = new CountingHttpClient(deadlines, calls);
     this.docker = DockerClientImpl.getInstance(config, http);
+    this.pulls = DockerClientImpl.getInstance(config, new CountingHttpClient(
+        new DeadlineHttpClient(httpClient(uri, timeouts.pull()), timeouts.pull(), deadlineTimer), calls));
     this.libpod = new LibpodClient(http, json);
     this.errors = new EngineErrors(socket);
   }
@@ -136,16 +144,29 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     }
   }
 
+  /** Bounded as a whole ({@link PodmanTimeouts#pull}): a registry that trickles keeps the stream alive. */
   @Override
   public void pullImage(String image) {
     PullProgress progress = new PullProgress();
+    boolean done;
     try {
-      docker.pullImageCmd(image).exec(progress).awaitCompletion();
+      // The pull client's deadline ends the stream; waiting a little longer lets its own error come first.
+      long wait = timeouts.pull().plusSeconds(5).toMillis();
+      done = pulls.pullImageCmd(image).exec(progress).awaitCompletion(wait, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("pull image " + image + ": interrupted", e);
     } catch (RuntimeException e) {
-      throw errors.failed("pull image", image, e);
+      if (EngineErrors.timeout(e).isEmpty()) {
+        throw errors.failed("pull image", image, e);
+      }
+      done = false;
+    }
+    if (!done) {
+      closeQuietly(progress);
+      throw new EngineException("pull image " + image + ": not done within " + minutesOrSeconds(timeouts.pull())
+          + "; the registry may be slow or stuck: check that it is reachable from this host (`podman pull "
+          + image + "` shows the progress); the next pass tries again");
     }
     if (progress.error() != null) {
       throw new EngineException("pull image " + image + ": Podman says: " + progress.error()
@@ -183,7 +204,9 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void stopContainer(String id, Duration timeout) {
     try {
-      docker.stopContainerCmd(id).withTimeout(ContainerCreation.ceilSeconds(timeout)).exec();
+      // Podman answers once the container stopped, which may take its whole stop timeout.
+      deadlines.allowing(timeout.plus(timeouts.call()),
+          () -> docker.stopContainerCmd(id).withTimeout(ContainerCreation.ceilSeconds(timeout)).exec());
     } catch (NotModifiedException alreadyStopped) {
       // idempotent
     } catch (RuntimeException e) {
@@ -224,7 +247,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public AutoCloseable subscribeEvents(EngineEventListener listener) {
     DockerHttpClient http = new CountingHttpClient(httpClient(uri, null), calls);
-    return EventStream.open(http, json, listener, socket, Duration.ofSeconds(30));
+    return EventStream.open(http, json, listener, socket, timeouts.subscribe());
   }
 
   @Override
@@ -234,7 +257,34 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    docker.close();
+    try {
+      docker.close();
+      pulls.close();
+    } finally {
+      deadlineTimer.shutdownNow();
+    }
+  }
+
+  private static ScheduledExecutorService deadlineTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "podman-call-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
+  static String minutesOrSeconds(Duration d) {
+    return d.toSeconds() >= 120 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException ignored) {
+      // giving up on it anyway
+    }
   }
 
   private static DockerHttpClient httpClient(URI uri, Duration responseTimeout) {
