@@ -12,7 +12,10 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link PassExchange} request line and read the result of the pass it ran. A unix socket
  * is local by construction and its mode (0600) limits it to the agent's user; nothing listens on TCP.
  * Failing to bind is logged, not fatal: status is a window on the agent, not part of keeping the stack up.
+ *
+ * <p>It deletes only what it made: at start, a socket left at the path by an agent that died (a socket
+ * nobody answers on); at stop, its own socket, if that is still what is at the path. A regular file, a
+ * directory, a link or a live socket of another program there is reported and left alone.
  */
 public final class StatusServer implements Managed {
   private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
@@ -36,6 +43,7 @@ public final class StatusServer implements Managed {
   private final String file;
   private final PassExchange.Handler passes;
   private ServerSocketChannel server;
+  private Object boundFile; // the socket file's identity (device and inode) once bound
 
   public StatusServer(Path socket, StatusBoard board, Clock clock, Path file) {
     this(socket, board, clock, file, ask -> PassExchange.Answer.refused(Optional.empty(), "this agent runs no passes on request"));
@@ -58,10 +66,14 @@ public final class StatusServer implements Managed {
         return;
       }
       Files.createDirectories(socket.getParent());
-      Files.deleteIfExists(socket); // left by an agent that died without cleaning up
+      removeStaleSocket();
       server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       server.bind(UnixDomainSocketAddress.of(socket));
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      boundFile = attributes(socket).map(BasicFileAttributes::fileKey).orElse(null);
+    } catch (NotOurs e) {
+      log.error("cannot serve status on {}: {}; `podkeeper status` will compute its own view", socket, e.getMessage());
+      return;
     } catch (IOException | UnsupportedOperationException e) {
       log.warn("cannot serve status on {}: {}; `podkeeper status` will compute its own view", socket, e.toString());
       return;
@@ -135,11 +147,75 @@ public final class StatusServer implements Managed {
         "", "starting: the first pass has not finished yet", List.of()));
   }
 
+  /** Deletes a socket an agent that died left behind; refuses anything else that is at the path. */
+  private void removeStaleSocket() throws IOException {
+    Optional<BasicFileAttributes> found = attributes(socket);
+    if (found.isEmpty()) {
+      return;
+    }
+    BasicFileAttributes there = found.get();
+    if (!there.isOther() || !isSocket(socket)) {
+      throw new NotOurs(what(there) + " is at that path, not a socket; podkeeper deletes only a stale socket of"
+          + " its own: move it away, or give --status-socket another path");
+    }
+    if (answers(socket)) {
+      throw new NotOurs("another program listens on that socket; give --status-socket another path");
+    }
+    Files.delete(socket);
+    log.debug("removed the stale status socket {}", socket);
+  }
+
+  private static String what(BasicFileAttributes there) {
+    if (there.isSymbolicLink()) {
+      return "a symbolic link";
+    }
+    if (there.isDirectory()) {
+      return "a directory";
+    }
+    return there.isRegularFile() ? "a regular file" : "a FIFO or a device";
+  }
+
+  /** S_IFSOCK in the file's mode: Java's attributes call sockets, FIFOs and devices alike "other". */
+  private static boolean isSocket(Path path) throws IOException {
+    int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    return (mode & 0170000) == 0140000;
+  }
+
+  private static Optional<BasicFileAttributes> attributes(Path path) throws IOException {
+    try {
+      return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean answers(Path path) {
+    try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      probe.connect(UnixDomainSocketAddress.of(path));
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  /** Something at the socket path that is not podkeeper's to delete. */
+  private static final class NotOurs extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotOurs(String message) {
+      super(message);
+    }
+  }
+
   @Override
   public void stop() throws IOException {
     if (server != null) {
       server.close();
-      Files.deleteIfExists(socket);
+      // Only our own socket: another agent (or someone) may have put something else there meanwhile.
+      Optional<BasicFileAttributes> there = attributes(socket);
+      if (there.isPresent() && boundFile != null && boundFile.equals(there.get().fileKey())) {
+        Files.delete(socket);
+      }
     }
   }
 }
