@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,9 +37,11 @@ final class ExecutionRun {
   private final Map<String, ActionResult> done = new HashMap<>();
   private final Set<String> started = new HashSet<>();
   private final BlockingQueue<ActionResult> finished = new LinkedBlockingQueue<>();
+  private final Duration deadline;
 
+  /** @param deadline how long the whole run may take (real time); what is not done then fails */
   ExecutionRun(Plan plan, Steps steps, ContainerIds ids, Clock clock, Consumer<ActionResult> listener,
-      ExecutorService pool) {
+      ExecutorService pool, Duration deadline) {
     this.plan = plan;
     this.steps = steps;
     this.ids = ids;
@@ -46,15 +49,22 @@ final class ExecutionRun {
     this.scrubber = new SecretScrubber(plan.secretValues().reveal());
     this.listener = listener;
     this.pool = pool;
+    this.deadline = deadline;
   }
 
   /** Results in plan order. */
   List<ActionResult> run() throws InterruptedException {
     int total = plan.actions().size();
+    long giveUpAt = System.nanoTime() + deadline.toNanos();
     while (done.size() < total) {
       startReady();
       if (done.size() < total) {
-        record(finished.take());
+        ActionResult next = finished.poll(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          giveUp();
+          break;
+        }
+        record(next);
       }
     }
     return plan.actions().stream().map(a -> done.get(a.id())).toList();
@@ -73,6 +83,23 @@ final class ExecutionRun {
       } else {
         pool.execute(() -> finished.add(runStep(action)));
       }
+    }
+  }
+
+  /** The deadline passed: what still runs, and what still waits for it, fails, saying so. */
+  private void giveUp() {
+    Instant now = clock.instant();
+    String limit = deadline.toSeconds() >= 120 ? deadline.toMinutes() + " min" : deadline.toSeconds() + " s";
+    Set<String> doneInTime = Set.copyOf(done.keySet());
+    for (Action action : plan.actions()) {
+      if (doneInTime.contains(action.id())) {
+        continue;
+      }
+      String why = started.contains(action.id())
+          ? "still running after " + limit + ", the deadline of a whole plan; given up (the next pass looks again)"
+          : "waited " + limit + ", the deadline of a whole plan, for " + action.waitsFor().stream()
+              .filter(d -> !doneInTime.contains(d)).toList() + "; given up (the next pass looks again)";
+      record(new ActionResult(action, Outcome.FAILED, now, deadline.toMillis(), Optional.of(why)));
     }
   }
 

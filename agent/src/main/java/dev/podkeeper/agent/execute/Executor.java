@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Runs a plan: independent branches in parallel on a small fixed pool, each action after the actions it
  * waits for succeeded; a failure skips its dependents and the rest goes on. It only carries out what the
- * planner decided.
+ * planner decided. A whole plan has a deadline ({@link ExecutorOptions#executeDeadline}): what still runs or
+ * waits then fails, and the threads of steps still running are interrupted.
  */
 public final class Executor {
   private final ContainerEngine engine;
@@ -53,7 +54,7 @@ public final class Executor {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
     try {
       ContainerIds ids = new ContainerIds(engine, observed.containers());
-      return new ExecutionRun(plan, steps, ids, clock, listener, pool).run();
+      return new ExecutionRun(plan, steps, ids, clock, listener, pool, options.executeDeadline()).run();
     } finally {
       pool.shutdownNow();
     }

@@ -30,7 +30,8 @@ final class Steps {
     byKind.put(ActionKind.START_CONTAINER, new StartContainerStep(engine));
     byKind.put(ActionKind.RESTART_CONTAINER, new RestartContainerStep(engine));
     byKind.put(ActionKind.REMOVE_CONTAINER, new RemoveContainerStep(engine));
-    byKind.put(ActionKind.AWAIT_HEALTHY, new AwaitHealthyStep(engine, clock, sleeper, options.healthPoll()));
+    byKind.put(ActionKind.AWAIT_HEALTHY, new AwaitHealthyStep(engine, clock, sleeper, options.healthPoll(),
+        options.healthWaitLimit()));
     ProxyChangeStep proxyChange = new ProxyChangeStep(proxy);
     for (ActionKind kind : List.of(ActionKind.SITE_ADD, ActionKind.SITE_UPDATE, ActionKind.SITE_REMOVE,
         ActionKind.ROUTE_ADD, ActionKind.ROUTE_UPDATE, ActionKind.ROUTE_REMOVE)) {

@@ -118,6 +118,52 @@ class ExecutorTest {
   }
 
   @Test
+  void aHealthWaitLastsAtMostTheLimitWhateverTheStartPeriod() throws Exception {
+    harness.engine.failHealthChecksOf("gluetun");
+    HealthWait hours = new HealthWait(Duration.ofHours(3));
+    Plan plan = Plan.of(List.of(
+        Action.of(ActionKind.CREATE_CONTAINER, "gluetun", "missing", new ContainerCreation(Stacks.gluetun(),
+            Redacted.of(Map.of()), Stacks.STACK, Optional.empty())),
+        Action.of(ActionKind.AWAIT_HEALTHY, "gluetun", "needed", hours).waitingFor(List.of("create-container:gluetun"))));
+    Executor executor = new Executor(harness.engine, harness.units, harness.files, harness.clock,
+        harness.clock::advance, new ExecutorOptions(2, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(1)));
+
+    List<ActionResult> results = executor.execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(results.get(1).error()).hasValueSatisfying(e -> assertThat(e).startsWith(
+        "await healthy gluetun: still unhealthy after 1800 s (the longest podkeeper waits; its check's start period"
+            + " + retries x interval asks for 10800 s)"));
+  }
+
+  @Test
+  void aStepStillRunningAtThePlansDeadlineFailsAndSoDoWhatWaitsForIt() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    ContainerEngine hung = new ForwardingEngine(harness.engine) {
+      @Override
+      public String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+        if (spec.name().equals("a")) {
+          awaitQuietly(never);
+        }
+        return super.createNetwork(spec, labels);
+      }
+    };
+    Plan plan = Plan.of(List.of(network("a"), network("b"), network("c").waitingFor(List.of(id("a"), id("b")))));
+    Executor executor = new Executor(hung, harness.units, harness.files, harness.clock, harness.clock::advance,
+        new ExecutorOptions(2, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofSeconds(1)));
+
+    long started = System.nanoTime();
+    List<ActionResult> results = executor.execute(plan, ObservedState.empty(), r -> {});
+    never.countDown();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    assertThat(results).extracting(ActionResult::outcome).containsExactly(Outcome.FAILED, Outcome.OK, Outcome.FAILED);
+    assertThat(results.get(0).error()).contains(
+        "still running after 1 s, the deadline of a whole plan; given up (the next pass looks again)");
+    assertThat(results.get(2).error()).contains(
+        "waited 1 s, the deadline of a whole plan, for [" + id("a") + "]; given up (the next pass looks again)");
+  }
+
+  @Test
   void secretValuesAreScrubbedFromErrors() throws Exception {
     Plan plan = new Plan(List.of(network("x").failing("engine said: token " + Stacks.SECRET + " refused")),
         Redacted.of(Set.of(Stacks.SECRET)));
