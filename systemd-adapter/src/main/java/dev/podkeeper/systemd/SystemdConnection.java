@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.podkeeper.model.port.UnitException;
 import dev.podkeeper.systemd.dbus.Systemd1Manager;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.Properties.PropertiesChanged;
+import org.freedesktop.dbus.messages.MethodCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,15 @@ final class SystemdConnection implements AutoCloseable {
   // dbus-java retries a failed connect every 500 ms until this timeout (default 10 s): an absent bus would
   // otherwise stall every reconcile pass that long.
   private static final int CONNECT_TIMEOUT_MS = 1000;
+  /**
+   * How long any D-Bus call waits for systemd's reply. dbus-java's own default (20 s), set here so that it is
+   * ours to name in errors; job waits have their own deadline ({@link SystemdUnitManager#DEFAULT_JOB_TIMEOUT}).
+   */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+  static {
+    MethodCall.setDefaultTimeout(CALL_TIMEOUT.toMillis());
+  }
 
   /** A live connection and systemd's manager object on it. */
   record Bus(DBusConnection connection, Systemd1Manager manager) {}
@@ -100,6 +111,10 @@ final class SystemdConnection implements AutoCloseable {
     } catch (DBusException | RuntimeException e) {
       if (connection != null) {
         disconnect(connection);
+      }
+      if (SystemdUnitManager.noReply(e)) {
+        throw new UnitException("cannot reach systemd on the system bus at " + address + ": no answer within "
+            + CALL_TIMEOUT.toSeconds() + " s; check that systemd runs there and is not stuck", e);
       }
       throw new UnitException("cannot reach systemd on the system bus at " + address + ": " + message(e)
           + "; check that dbus and systemd run there, and --systemd-bus (or $" + SystemdBus.ENV_VARIABLE + ")", e);

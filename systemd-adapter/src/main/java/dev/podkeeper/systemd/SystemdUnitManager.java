@@ -197,11 +197,30 @@ public final class SystemdUnitManager implements UnitManager, AutoCloseable {
 
   /** systemd's own error (e.g. "Unit x.service not found."), or the connection that broke under the call. */
   private UnitException callFailed(Bus b, String what, Exception e) {
-    if (!b.connection().isConnected()) {
-      return new UnitException(what + ": lost the system bus at " + connection.address() + " (" + message(e)
+    return callFailed(what, e, b.connection().isConnected(), connection.address());
+  }
+
+  static UnitException callFailed(String what, Exception e, boolean connected, String address) {
+    if (noReply(e)) {
+      return new UnitException(what + ": systemd did not answer within " + SystemdConnection.CALL_TIMEOUT.toSeconds()
+          + " s (D-Bus call on " + address + "); it may be busy or stuck: see `systemctl list-jobs` and"
+          + " `journalctl -u dbus`; the next pass tries again", e);
+    }
+    if (!connected) {
+      return new UnitException(what + ": lost the system bus at " + address + " (" + message(e)
           + "); the next call reconnects", e);
     }
     String type = e instanceof DBusExecutionException x && x.getType() != null ? " (" + x.getType() + ")" : "";
     return new UnitException(what + ": systemd refused: " + message(e) + type, e);
+  }
+
+  /** dbus-java's words when a call's reply did not come within the call timeout. */
+  static boolean noReply(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("No reply within specified time")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
