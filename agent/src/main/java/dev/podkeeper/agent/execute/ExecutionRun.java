@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.execute;
 
+import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.Outcome;
 import dev.podkeeper.agent.plan.Plan;
@@ -38,6 +39,8 @@ final class ExecutionRun {
   private final Set<String> started = new HashSet<>();
   private final BlockingQueue<ActionResult> finished = new LinkedBlockingQueue<>();
   private final Duration deadline;
+  /** An Error a step threw: it ends the run once that step's failure is recorded (see {@link #run}). */
+  private volatile Error fatal;
 
   /** @param deadline how long the whole run may take (real time); what is not done then fails */
   ExecutionRun(Plan plan, Steps steps, ContainerIds ids, Clock clock, Consumer<ActionResult> listener,
@@ -52,7 +55,11 @@ final class ExecutionRun {
     this.deadline = deadline;
   }
 
-  /** Results in plan order. */
+  /**
+   * Results in plan order.
+   *
+   * @throws Error the first Error (not a LinkageError) a step threw, after its action's failure was recorded
+   */
   List<ActionResult> run() throws InterruptedException {
     int total = plan.actions().size();
     long giveUpAt = System.nanoTime() + deadline.toNanos();
@@ -65,6 +72,10 @@ final class ExecutionRun {
           break;
         }
         record(next);
+        if (fatal != null) {
+          // Recorded first, so the log shows which action it was; the loop then ends the process.
+          throw fatal;
+        }
       }
     }
     return plan.actions().stream().map(a -> done.get(a.id())).toList();
@@ -136,6 +147,9 @@ final class ExecutionRun {
       error = Optional.of("interrupted");
       kind = Optional.of(FailureKind.TRANSIENT);
     } catch (Throwable e) { // anything: a result must come back, or the scheduler waits forever
+      if (FatalErrors.isFatal(e)) {
+        fatal = (Error) e;
+      }
       error = Optional.of(scrubber.scrub(ErrorText.of(e)));
       kind = Optional.of(FailureKinds.of(e));
     }

@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.podkeeper.agent.plan.Action;
@@ -60,6 +61,24 @@ class ExecutorTest {
     List<ActionResult> results = executor(rendezvous).execute(plan, ObservedState.empty(), r -> {});
 
     assertThat(results).extracting(ActionResult::outcome).containsOnly(Outcome.OK);
+  }
+
+  @Test
+  void anErrorInAStepIsNotAFailedActionButEndsTheExecutionWithThatError() {
+    ContainerEngine outOfMemory = new ForwardingEngine(harness.engine) {
+      @Override
+      public String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    Plan plan = Plan.of(List.of(network("a"), network("b").waitingFor(List.of(id("a")))));
+    List<ActionResult> heard = new ArrayList<>();
+
+    // The JVM is in no state to trust after an Error: the caller (the loop) must see it and end the process.
+    assertThatThrownBy(() -> executor(outOfMemory).execute(plan, ObservedState.empty(), heard::add))
+        .isInstanceOf(OutOfMemoryError.class).hasMessage("Java heap space");
+    assertThat(heard).extracting(ActionResult::id, ActionResult::outcome)
+        .containsExactly(tuple(id("a"), Outcome.FAILED));
   }
 
   @Test
