@@ -1,110 +1,171 @@
 package dev.podkeeper.agent.host;
 
+import dev.podkeeper.agent.host.PathWalk.Creation;
+import dev.podkeeper.agent.host.PathWalk.Dir;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.HostPathRefusedException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The host's file system through java.nio's {@code unix:} attribute view, which speaks numeric uid, gid and
- * mode (the {@code posix:} view speaks user names and cannot set setgid or sticky bits). No delete, by design.
+ * The host's file system as root sees it, acted on only through descriptors that {@link PathWalk} opened
+ * without following links a non-root user could have planted: chown and chmod on the directory's own
+ * descriptor, the temporary file of an atomic write created and renamed inside the parent's descriptor, reads
+ * opened {@code O_NOFOLLOW|O_NONBLOCK} and bounded.
+ *
+ * <p>libc through JNA rather than java.nio's {@code SecureDirectoryStream}: that stream cannot create a
+ * directory, its attribute view cannot set the setgid bit, and it offers no {@code O_NONBLOCK} open, so a
+ * FIFO would block the reader. No delete, by design, but for a temporary file this class just created.
  */
 public final class LocalHostFiles implements HostFiles {
-  private static final int PERMISSION_BITS = 07777;
+  private static final int MAX_LINKS = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   public Optional<PathAttributes> attributes(Path path) throws IOException {
-    Map<String, Object> a;
-    try {
-      a = Files.readAttributes(path, "unix:uid,gid,mode,isDirectory");
+    Path absolute = path.toAbsolutePath();
+    if (absolute.getParent() == null) {
+      try (Dir root = PathWalk.directory(absolute, Optional.empty())) {
+        return Optional.of(attributesOf(root.stat()));
+      }
+    }
+    try (Dir parent = PathWalk.directory(absolute.getParent(), Optional.empty())) {
+      FileStat found = Syscalls.statAt(parent.fd(), name(absolute), absolute);
+      if (found.isSymlink()) {
+        throw HostPathRefusedException.symlink(absolute);
+      }
+      PathWalk.checkTransition(parent.path(), parent.stat(), absolute, found);
+      return Optional.of(attributesOf(found));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    return Optional.of(new PathAttributes((Boolean) a.get("isDirectory"),
-        new Ownership((Integer) a.get("uid"), (Integer) a.get("gid")),
-        new FileMode((Integer) a.get("mode") & PERMISSION_BITS)));
   }
 
   @Override
   public void createDirectories(Path path, Ownership owner, FileMode mode) throws IOException {
-    Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = path.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
-      missing.push(p);
-    }
-    for (Path dir : missing) {
-      try {
-        Files.createDirectory(dir);
-      } catch (FileAlreadyExistsException e) {
-        if (!Files.isDirectory(dir)) {
-          throw e;
-        }
-        continue; // created meanwhile by someone else: theirs to own
-      }
-      setOwnerAndMode(dir, owner, mode);
-    }
-    if (!Files.isDirectory(path)) {
-      throw new FileAlreadyExistsException(path.toString(), null, "exists and is not a directory");
+    try (Dir created = PathWalk.directory(path, Optional.of(new Creation(owner, mode)))) {
+      // opened, hence a directory reached safely
     }
   }
 
   /** Owner first: chown clears the setuid and setgid bits, which the mode may set. */
   @Override
   public void setOwnerAndMode(Path path, Ownership owner, FileMode mode) throws IOException {
-    Files.setAttribute(path, "unix:uid", owner.uid());
-    Files.setAttribute(path, "unix:gid", owner.gid());
-    Files.setAttribute(path, "unix:mode", mode.bits());
+    try (Dir dir = PathWalk.directory(path, Optional.empty())) {
+      Syscalls.chown(dir.fd(), owner.uid(), owner.gid(), dir.path());
+      Syscalls.chmod(dir.fd(), mode.bits(), dir.path());
+    }
   }
 
   @Override
   public byte[] read(Path path) throws IOException {
-    return Files.readAllBytes(path);
+    return read(path.toAbsolutePath(), 0);
+  }
+
+  private byte[] read(Path path, int links) throws IOException {
+    try (Dir parent = PathWalk.directory(path.getParent(), Optional.empty())) {
+      String name = name(path);
+      FileStat seen = Syscalls.statAt(parent.fd(), name, path);
+      if (seen.isSymlink()) {
+        if (!PathWalk.trusted(parent.stat(), seen) || links >= MAX_LINKS) {
+          throw HostPathRefusedException.symlink(path);
+        }
+        return read(parent.path().resolve(Syscalls.readLinkAt(parent.fd(), name, path)).normalize(), links + 1);
+      }
+      checkReadable(parent, path, seen); // before opening: opening a device can do things of its own
+      try (Fd fd = Syscalls.openAt(parent.fd(), name, Libc.O_RDONLY | Libc.O_NOFOLLOW | Libc.O_NONBLOCK, 0, path)) {
+        FileStat opened = Syscalls.stat(fd, path);
+        checkReadable(parent, path, opened); // what was opened may not be what was looked at
+        return BoundedRead.all(fd, opened.size(), path);
+      }
+    }
+  }
+
+  private static void checkReadable(Dir parent, Path path, FileStat file) throws HostPathRefusedException {
+    PathWalk.checkTransition(parent.path(), parent.stat(), path, file);
+    if (!file.isRegular()) {
+      throw HostPathRefusedException.notRegular(path, file.kind());
+    }
+    if (file.size() > MAX_READ_BYTES) {
+      throw HostPathRefusedException.tooLarge(path, file.size(), MAX_READ_BYTES);
+    }
   }
 
   /**
-   * Writes a temporary file beside the target, created 0600 so that no one can read it in between,
-   * syncs it, sets the mode, renames it over the target, then syncs the directory so the rename survives
-   * a crash. Readers see the old content or the new, never a part.
+   * Writes a temporary file beside the target, created 0600 and exclusively (never through a link), syncs
+   * it, sets the mode, renames it over the target inside the same directory descriptor, then syncs the
+   * directory so the rename survives a crash. Readers see the old content or the new, never a part. The
+   * file is root's, so its directory must be too: whoever owns the directory could swap the file.
    */
   @Override
   public void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+    Path absolute = path.toAbsolutePath();
+    try (Dir parent = PathWalk.directory(absolute.getParent(), Optional.empty())) {
+      PathWalk.checkTransition(parent.path(), parent.stat(), absolute, ROOT_FILE);
+      String name = name(absolute);
+      refuseOverwriting(parent, name, absolute);
+      String temp = "." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp";
+      Path tempPath = parent.path().resolve(temp);
+      try {
+        try (Fd fd = Syscalls.openAt(parent.fd(), temp,
+            Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL | Libc.O_NOFOLLOW, 0600, tempPath)) {
+          Syscalls.writeAll(fd, content, tempPath);
+          Syscalls.chmod(fd, mode.bits(), tempPath);
+          Syscalls.fsync(fd, tempPath);
         }
-        channel.force(true);
+        Syscalls.renameAt(parent.fd(), temp, name, absolute);
+      } catch (IOException | RuntimeException e) {
+        deleteQuietly(parent, temp, tempPath);
+        throw e;
       }
-      Files.setAttribute(temp, "unix:mode", mode.bits());
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp); // only our own temporary file, and only if the rename did not happen
+      Syscalls.fsync(parent.fd(), parent.path());
     }
-    syncDirectory(dir);
   }
 
-  private static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (AccessDeniedException e) {
-      // Some file systems refuse to open a directory for sync; the rename is then as durable as they make it.
+  private static final FileStat ROOT_FILE = new FileStat(FileStat.S_IFREG, 0, 0, 0600, 0);
+
+  /** A rename would replace a link (not write through it), but the file says a file lives there: report it. */
+  private static void refuseOverwriting(Dir parent, String name, Path path) throws IOException {
+    try {
+      FileStat existing = Syscalls.statAt(parent.fd(), name, path);
+      if (existing.isSymlink()) {
+        throw HostPathRefusedException.symlink(path);
+      }
+      if (existing.isDirectory()) {
+        throw new FileAlreadyExistsException(path.toString(), null, "is a directory");
+      }
+    } catch (NoSuchFileException e) {
+      // written for the first time
     }
+  }
+
+  /** Only the temporary file this class created, in the directory it created it in. */
+  private static void deleteQuietly(Dir parent, String temp, Path tempPath) {
+    try {
+      Syscalls.unlinkAt(parent.fd(), temp, tempPath);
+    } catch (IOException e) {
+      // not created, or already renamed
+    }
+  }
+
+  private static PathAttributes attributesOf(FileStat stat) {
+    return new PathAttributes(stat.isDirectory(), new Ownership(stat.uid(), stat.gid()), new FileMode(stat.mode()));
+  }
+
+  private static String name(Path path) {
+    return path.getFileName().toString();
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 }

@@ -57,7 +57,7 @@ class InvalidFileChangesNothingTest {
       networks:
         media: { subnet: 10.89.0.0/24 }
       directories:
-        - path: /srv/media
+        - { path: /srv/media, owner: "0:0" }
       envFiles:
         vpn: { path: /srv/media/vpn.env, values: { VPN_PROVIDER: protonvpn } }
       units:
