@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.observe;
 
+import dev.podkeeper.model.port.HostPathRefusedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -20,6 +21,9 @@ public final class IoWords {
   public static String of(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "is missing";
+    }
+    if (e instanceof HostPathRefusedException) {
+      return "is refused: " + e.getMessage(); // it names what was found and the fix, never content
     }
     if (e instanceof AccessDeniedException) {
       return "permission denied";

@@ -48,7 +48,10 @@ public sealed interface ActionInput {
     }
   }
 
-  /** @param parentOwner owner and mode for a missing parent directory (the file's defaults) */
+  /**
+   * @param parentOwner owner and mode for a missing parent directory, made only to hold the file: root's and
+   *     0700 (see {@link EnvFile#SECRETS_DIRECTORY_OWNER}), never the stack's defaults, since the file holds secrets
+   */
   record EnvFile(Path path, FileMode mode, Redacted<byte[]> content, Ownership parentOwner, FileMode parentMode)
       implements ActionInput {
     public EnvFile {
@@ -58,6 +61,9 @@ public sealed interface ActionInput {
       requireNonNull(parentOwner, "parentOwner is null");
       requireNonNull(parentMode, "parentMode is null");
     }
+
+    public static final Ownership SECRETS_DIRECTORY_OWNER = new Ownership(0, 0);
+    public static final FileMode SECRETS_DIRECTORY_MODE = new FileMode(0700);
   }
 
   /**

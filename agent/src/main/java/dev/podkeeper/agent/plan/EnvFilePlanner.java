@@ -33,8 +33,8 @@ final class EnvFilePlanner {
       Redacted<byte[]> content = facts.desired().value().get();
       List<String> drift = drift(spec, facts, content, world.attributes(spec.path()));
       if (!drift.isEmpty()) {
-        EnvFile input = new EnvFile(spec.path(), spec.mode(), content, desired.defaults().owner(),
-            desired.defaults().mode());
+        EnvFile input = new EnvFile(spec.path(), spec.mode(), content, EnvFile.SECRETS_DIRECTORY_OWNER,
+            EnvFile.SECRETS_DIRECTORY_MODE);
         written.put(spec.name(), plan.add(Action.of(ActionKind.WRITE_ENV_FILE, spec.name(), String.join("; ", drift),
             input).waitingFor(waits)));
       }

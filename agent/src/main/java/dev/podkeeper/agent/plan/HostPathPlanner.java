@@ -8,6 +8,7 @@ import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.port.HostFiles.PathAttributes;
+import dev.podkeeper.model.validate.HostPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,7 +113,14 @@ final class HostPathPlanner {
               .orElse("missing bind-mount source of " + String.join(", ", containers)),
           new Directory(source, desired.defaults().owner(), desired.defaults().mode(), Optional.empty(),
               Optional.empty()));
-      add(unreadable.map(why -> cannotLookAt(action, source, why)).orElse(action));
+      if (unreadable.isPresent()) {
+        // Podman would mount whatever a planted link points to: the container waits until the source is safe.
+        action = cannotLookAt(action, source, unreadable.get());
+      } else if (HostPaths.SYSTEM_DIRECTORIES.contains(source)) {
+        action = action.failing(source + " is a system directory; podkeeper does not create it (with the stack's"
+            + " owner). Check the volume's source");
+      }
+      add(action);
     });
   }
 

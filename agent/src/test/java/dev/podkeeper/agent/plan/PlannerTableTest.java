@@ -10,8 +10,10 @@ import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
+import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.desired.PortMapping;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
@@ -213,6 +215,10 @@ class PlannerTableTest {
             .withoutPath(media.resolve("qbittorrent")).withoutContainer("qbittorrent"),
             List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent",
                 "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent")),
+        new Case("a missing bind-mount source that is a system directory is never created", Stacks.with(media(),
+                prowlarrMounting("/run")), converged(media()).withoutContainer("prowlarr"),
+            List.of("ensure-directory /run: missing bind-mount source of prowlarr !failed",
+                "create-container prowlarr: missing <- ensure-directory:/run")),
         new Case("env file content differs (never quoted)", media(), converged(media())
             .envFile("vpn", new EnvFileFacts(Resolution.of(Redacted.of(new byte[] {1})), Optional.of(Redacted.of(new byte[] {2})))),
             List.of("write-env-file vpn: content differs")),
@@ -292,5 +298,10 @@ class PlannerTableTest {
     return new ObservedContainer(id, oldName, "localhost/gluetun:1",
         Map.of(Labels.STACK, Stacks.STACK, Labels.SPEC_HASH, "x"), ContainerStatus.RUNNING, HealthStatus.HEALTHY,
         Optional.of(T0), Optional.empty(), Optional.of("net:[" + id + "]"));
+  }
+
+  private static ContainerSpec prowlarrMounting(String source) {
+    return ContainerSpec.builder("prowlarr", Stacks.prowlarr().image(), Stacks.prowlarr().network())
+        .volumes(List.of(new VolumeMount(source, "/host", true))).build();
   }
 }

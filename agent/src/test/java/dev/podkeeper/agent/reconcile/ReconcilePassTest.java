@@ -9,6 +9,8 @@ import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.agent.testing.Harness;
 import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.EnvFileSpec;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -125,6 +127,53 @@ class ReconcilePassTest {
     assertThat(h.log()).contains("error=\"secret file /run/secrets/vpn-password (for VPN_PASSWORD) is missing\"")
         .contains("error=\"skipped: dependency write-env-file:vpn failed\"")
         .contains("converged=6/9 actions=12 failures=1 skipped=3");
+  }
+
+  @Test
+  void aDirectoryMadeOnlyForAnEnvFileIsRootsAnd0700NotTheStacksDefaultOwners() throws Exception {
+    DesiredState m = media();
+    Path envFile = Path.of("/etc/podkeeper/media/vpn.env");
+    DesiredState desired = new DesiredState(m.source(), m.stack(), m.defaults(), m.networks(), List.of(),
+        Map.of("vpn", new EnvFileSpec("vpn", envFile, FileMode.ENV_FILE_DEFAULT, m.envFiles().get("vpn").values())),
+        m.units(), m.containers());
+
+    PassResult result = harness.apply(desired);
+
+    assertThat(outcomes(result)).containsEntry("write-env-file:vpn", Outcome.OK);
+    assertThat(harness.files.attributes(envFile.getParent()))
+        .contains(new PathAttributes(true, new Ownership(0, 0), new FileMode(0700)));
+    assertThat(harness.files.attributes(Path.of("/etc/podkeeper")))
+        .contains(new PathAttributes(true, new Ownership(0, 0), FileMode.DIRECTORY_DEFAULT));
+  }
+
+  @Test
+  void aManagedDirectorySwappedForALinkToRootsDirectoryFailsAndTheTargetKeepsItsOwner() throws Exception {
+    Path app = Path.of("/srv/media/config");
+    Harness h = new Harness(new FakeHostFiles().withFile(Stacks.SECRET_FILE, Stacks.SECRET + "\n")
+        .withDirectory(Path.of("/srv/media"), new Ownership(0, 0), new FileMode(0750))
+        .withDirectory(Path.of("/etc"), new Ownership(0, 0), FileMode.DIRECTORY_DEFAULT)
+        .withSymlink(app, Path.of("/etc"), Ownership.DEFAULT));
+
+    PassResult result = h.apply(media());
+
+    assertThat(outcomes(result)).containsEntry("ensure-directory:" + app, Outcome.FAILED)
+        .containsEntry("create-container:sonarr", Outcome.SKIPPED)
+        .containsEntry("create-container:prowlarr", Outcome.OK);
+    assertThat(h.log()).contains(app + " is a symbolic link");
+    assertThat(h.files.tree(Path.of("/etc"))).containsOnlyKeys(Path.of("/etc"));
+    assertThat(h.files.tree(Path.of("/etc")).get(Path.of("/etc")).owner()).isEqualTo(new Ownership(0, 0));
+  }
+
+  @Test
+  void aFifoAsASecretFailsItsEnvFileAtOnceAndTheRestGoesOn() throws Exception {
+    Harness h = new Harness(new FakeHostFiles().withFifo(Stacks.SECRET_FILE));
+
+    PassResult result = h.apply(media());
+
+    assertThat(outcomes(result)).containsEntry("write-env-file:vpn", Outcome.FAILED)
+        .containsEntry("create-container:prowlarr", Outcome.OK);
+    assertThat(h.log()).contains("secret file " + Stacks.SECRET_FILE + " (for VPN_PASSWORD) is refused: "
+        + Stacks.SECRET_FILE + " is a FIFO, not a regular file");
   }
 
   @Test

@@ -102,7 +102,7 @@ final class DesiredStateBinder {
       YamlNode item = items.get(i);
       MappingReader dir = MappingReader.of(item, NodePath.of("directories").index(i), item.location(),
           top.binding(), DIRECTORY);
-      Optional<Path> path = dir.requiredParsed("path", text -> HostPaths.parse("path", text));
+      Optional<Path> path = dir.requiredParsed("path", text -> HostPaths.managedDirectory("path", text));
       Optional<Ownership> owner = dir.parsed("owner", ValueSyntax::owner);
       Optional<FileMode> mode = dir.parsed("mode", ValueSyntax::mode);
       if (path.isPresent()) {

@@ -33,6 +33,7 @@ public enum Rule {
   DEPS_CYCLE("deps.cycle", "dependsOn and container: form no cycle."),
   PATH_ABSOLUTE("path.absolute", "Host paths are absolute."),
   PATH_NORMALISED("path.normalised", "Host paths have no ., .., // or trailing /."),
+  PATH_SYSTEM("path.system", "No system directory (/, /etc, /usr, /boot, /proc, /sys, /dev, /run, /var, /home) is a managed directory."),
   DIRECTORIES_DUPLICATE("directories.duplicate", "Each directory listed once."),
   ENV_FILES_DUPLICATE("envFiles.duplicate", "No two env files write the same path."),
   VOLUMES_SYNTAX("volumes.syntax", "The volume form."),

@@ -57,4 +57,15 @@ class PathRulesTest {
             "  c: { path: /srv/vpn.env }"),
         "envFiles.duplicate", 6, 14, "env file \"c\" writes /srv/vpn.env, as env file \"a\" does (stack.yaml:4:14)");
   }
+
+  @Test
+  void systemDirectoriesThemselvesAreNotManagedButWhatIsBelowThemAndBindMountsOfThemAre() {
+    for (String system : HostPaths.SYSTEM_DIRECTORIES.stream().map(Object::toString).sorted().toList()) {
+      assertThat(problems(withHeader("directories:", "  - path: " + system)))
+          .extracting(Problem::toString).singleElement().asString()
+          .startsWith("stack.yaml:4:11: path \"" + system + "\" is a system directory").endsWith("[path.system]");
+    }
+    valid(withHeader("directories:", "  - path: /etc/app", "  - path: /var/lib/app", "  - path: /home/media"));
+    valid(stack().container("a", "n", "volumes: [\"/sys:/host/sys:ro\", \"/:/rootfs:ro\"]").yaml());
+  }
 }

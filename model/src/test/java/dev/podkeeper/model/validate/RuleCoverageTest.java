@@ -129,6 +129,9 @@ class RuleCoverageTest {
             """, 7, 22, "fromFile \"run/agenix/p\" is not an absolute path"),
         text(Rule.PATH_NORMALISED, HEADER + "directories:\n  - path: /mnt/hot/../media/\n", 4, 11,
             "path \"/mnt/hot/../media/\" is not normalised; write \"/mnt/media\""),
+        text(Rule.PATH_SYSTEM, HEADER + "directories:\n  - { path: /etc, owner: \"1000:1000\" }\n", 4, 13,
+            "path \"/etc\" is a system directory, which podkeeper does not manage (it would set its owner and mode);"
+                + " list a directory below it, such as \"/etc/data\""),
         text(Rule.DIRECTORIES_DUPLICATE, HEADER + "directories:\n  - path: /a\n  - path: /a\n", 5, 11,
             "directory /a is already listed (stack.yaml:4:11)"),
         text(Rule.ENV_FILES_DUPLICATE, HEADER + "envFiles:\n  a: { path: /e.env }\n  b: { path: /e.env }\n", 5, 14,
