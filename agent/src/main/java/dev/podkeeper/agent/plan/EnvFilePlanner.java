@@ -30,6 +30,14 @@ final class EnvFilePlanner {
             .waitingFor(waits).failing(facts.desired().problem().get())));
         continue;
       }
+      Optional<String> unreadable = world.unreadable(spec.path());
+      if (unreadable.isPresent()) {
+        // A planted link or an unsafe transition: nothing is written through it or in its place.
+        written.put(spec.name(), plan.add(Action.of(ActionKind.WRITE_ENV_FILE, spec.name(),
+            spec.path() + " " + unreadable.get(), new ActionInput.None()).waitingFor(waits)
+            .failing(spec.path() + " " + unreadable.get())));
+        continue;
+      }
       Redacted<byte[]> content = facts.desired().value().get();
       List<String> drift = drift(spec, facts, content, world.attributes(spec.path()));
       if (!drift.isEmpty()) {

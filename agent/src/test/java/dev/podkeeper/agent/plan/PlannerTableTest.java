@@ -219,6 +219,17 @@ class PlannerTableTest {
                 prowlarrMounting("/run")), converged(media()).withoutContainer("prowlarr"),
             List.of("ensure-directory /run: missing bind-mount source of prowlarr !failed",
                 "create-container prowlarr: missing <- ensure-directory:/run")),
+        new Case("refused host paths fail their objects, which are left alone, and hold back what needs them", media(),
+            converged(media()).withoutContainer("qbittorrent").withoutContainer("sonarr")
+                .unreadable(media.resolve("config"), "is refused: /srv/media/config is a symbolic link")
+                .unreadable(media.resolve("qbittorrent"), "is refused: /srv/media/qbittorrent is a symbolic link")
+                .unreadable(Stacks.ENV_FILE, "is refused: /srv/media/vpn.env is a symbolic link"),
+            List.of("ensure-directory /srv/media/config: is refused: /srv/media/config is a symbolic link !failed",
+                "ensure-directory /srv/media/qbittorrent: bind-mount source of qbittorrent: is refused:"
+                    + " /srv/media/qbittorrent is a symbolic link !failed",
+                "write-env-file vpn: /srv/media/vpn.env is refused: /srv/media/vpn.env is a symbolic link !failed",
+                "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent",
+                "create-container sonarr: missing <- ensure-directory:/srv/media/config")),
         new Case("env file content differs (never quoted)", media(), converged(media())
             .envFile("vpn", new EnvFileFacts(Resolution.of(Redacted.of(new byte[] {1})), Optional.of(Redacted.of(new byte[] {2})))),
             List.of("write-env-file vpn: content differs")),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,8 @@ class UnitHardeningIT {
       argv.add("-p");
       argv.add(line);
     }
-    argv.addAll(List.of("sh", "-c", "d=/srv/pk-setgid-$$; mkdir -p $d && chmod 2775 $d && stat -c %a $d; rmdir $d"));
+    String d = "/srv/pk-setgid-" + UUID.randomUUID();
+    argv.addAll(List.of("sh", "-c", "mkdir -p " + d + " && chmod 2775 " + d + " && stat -c %a " + d + "; rmdir " + d));
 
     Command run = systemd.exec(argv.toArray(String[]::new));
 
