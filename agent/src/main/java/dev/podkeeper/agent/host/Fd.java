@@ -23,7 +23,7 @@ final class Fd implements AutoCloseable {
     if (!closed) {
       closed = true;
       try {
-        Libc.get().close(number);
+        Libc.close(number);
       } catch (LastErrorException e) {
         // Linux releases the descriptor even when close reports an error; nothing to retry.
       }

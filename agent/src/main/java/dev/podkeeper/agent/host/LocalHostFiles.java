@@ -28,6 +28,21 @@ public final class LocalHostFiles implements HostFiles {
   private static final int MAX_LINKS = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Loads libc on a thread of its own (JNA's native library takes tens of ms), not on the first pass's. */
+  public LocalHostFiles() {
+    Thread loader = new Thread(LocalHostFiles::loadLibc, "libc-load");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private static void loadLibc() {
+    try {
+      Libc.load();
+    } catch (LinkageError | RuntimeException e) {
+      // the first host path reports it, with the platform it needs
+    }
+  }
+
   @Override
   public Optional<PathAttributes> attributes(Path path) throws IOException {
     Path absolute = path.toAbsolutePath();

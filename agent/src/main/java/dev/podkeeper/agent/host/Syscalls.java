@@ -23,7 +23,7 @@ final class Syscalls {
 
   static Fd openAt(Fd dir, String name, int flags, int mode, Path path) throws IOException {
     try {
-      return new Fd(Libc.get().openat(dir.number(), name, flags | Libc.O_CLOEXEC, mode));
+      return new Fd(Libc.openat(dir.number(), name, flags | Libc.O_CLOEXEC, mode));
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -31,7 +31,7 @@ final class Syscalls {
 
   static Fd openRoot() throws IOException {
     try {
-      return new Fd(Libc.get().openat(-100, "/", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0));
+      return new Fd(Libc.openat(-100, "/", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0));
     } catch (LastErrorException e) {
       throw error(e, Path.of("/"));
     }
@@ -41,7 +41,7 @@ final class Syscalls {
   static FileStat statAt(Fd dir, String name, Path path) throws IOException {
     Memory buffer = FileStat.buffer();
     try {
-      Libc.get().statx(dir.number(), name, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_BASIC_STATS, buffer);
+      Libc.statx(dir.number(), name, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_BASIC_STATS, buffer);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -51,7 +51,7 @@ final class Syscalls {
   static FileStat stat(Fd fd, Path path) throws IOException {
     Memory buffer = FileStat.buffer();
     try {
-      Libc.get().statx(fd.number(), "", Libc.AT_EMPTY_PATH | Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_BASIC_STATS, buffer);
+      Libc.statx(fd.number(), "", Libc.AT_EMPTY_PATH | Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_BASIC_STATS, buffer);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -61,7 +61,7 @@ final class Syscalls {
   static String readLinkAt(Fd dir, String name, Path path) throws IOException {
     byte[] buffer = new byte[PATH_MAX];
     try {
-      long n = Libc.get().readlinkat(dir.number(), name, buffer, buffer.length);
+      long n = Libc.readlinkat(dir.number(), name, buffer, buffer.length);
       return new String(buffer, 0, (int) n, StandardCharsets.UTF_8);
     } catch (LastErrorException e) {
       throw error(e, path);
@@ -70,7 +70,7 @@ final class Syscalls {
 
   static void mkdirAt(Fd dir, String name, Path path) throws IOException {
     try {
-      Libc.get().mkdirat(dir.number(), name, 0700); // owner and mode are set on the new directory's own fd
+      Libc.mkdirat(dir.number(), name, 0700); // owner and mode are set on the new directory's own fd
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -78,7 +78,7 @@ final class Syscalls {
 
   static void chown(Fd fd, int uid, int gid, Path path) throws IOException {
     try {
-      Libc.get().fchown(fd.number(), uid, gid);
+      Libc.fchown(fd.number(), uid, gid);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -86,7 +86,7 @@ final class Syscalls {
 
   static void chmod(Fd fd, int mode, Path path) throws IOException {
     try {
-      Libc.get().fchmod(fd.number(), mode);
+      Libc.fchmod(fd.number(), mode);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -94,7 +94,7 @@ final class Syscalls {
 
   static void renameAt(Fd dir, String from, String to, Path path) throws IOException {
     try {
-      Libc.get().renameat(dir.number(), from, dir.number(), to);
+      Libc.renameat(dir.number(), from, dir.number(), to);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -102,7 +102,7 @@ final class Syscalls {
 
   static void unlinkAt(Fd dir, String name, Path path) throws IOException {
     try {
-      Libc.get().unlinkat(dir.number(), name, 0);
+      Libc.unlinkat(dir.number(), name, 0);
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -110,7 +110,7 @@ final class Syscalls {
 
   static void fsync(Fd fd, Path path) throws IOException {
     try {
-      Libc.get().fsync(fd.number());
+      Libc.fsync(fd.number());
     } catch (LastErrorException e) {
       throw error(e, path);
     }
@@ -120,7 +120,7 @@ final class Syscalls {
   static int read(Fd fd, byte[] buffer, int offset, Path path) throws IOException {
     byte[] chunk = offset == 0 ? buffer : new byte[buffer.length - offset];
     try {
-      int n = (int) Libc.get().read(fd.number(), chunk, chunk.length);
+      int n = (int) Libc.read(fd.number(), chunk, chunk.length);
       if (chunk != buffer) {
         System.arraycopy(chunk, 0, buffer, offset, n);
       }
@@ -135,7 +135,7 @@ final class Syscalls {
     while (done < content.length) {
       byte[] rest = done == 0 ? content : java.util.Arrays.copyOfRange(content, done, content.length);
       try {
-        done += (int) Libc.get().write(fd.number(), rest, rest.length);
+        done += (int) Libc.write(fd.number(), rest, rest.length);
       } catch (LastErrorException e) {
         throw error(e, path);
       }
@@ -144,7 +144,7 @@ final class Syscalls {
 
   static IOException error(LastErrorException e, Path path) {
     int errno = e.getErrorCode();
-    String words = Libc.get().strerror(errno);
+    String words = Libc.strerror(errno);
     return switch (errno) {
       case Libc.ENOENT -> new NoSuchFileException(path.toString());
       case Libc.EEXIST -> new FileAlreadyExistsException(path.toString());
