@@ -8,6 +8,7 @@ import dev.podkeeper.model.port.HostFiles;
 import dev.podkeeper.model.port.HostPathRefusedException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,6 +28,8 @@ import java.util.Optional;
 public final class LocalHostFiles implements HostFiles {
   private static final int MAX_LINKS = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** What {@link #writeAtomically} makes, for the transition check before it makes it. */
+  private static final FileStat ROOT_FILE = new FileStat(FileStat.S_IFREG, 0, 0, 0600, 0);
 
   /** Loads libc on a thread of its own (JNA's native library takes tens of ms), not on the first pass's. */
   public LocalHostFiles() {
@@ -85,7 +88,7 @@ public final class LocalHostFiles implements HostFiles {
   }
 
   private byte[] read(Path path, int links) throws IOException {
-    try (Dir parent = PathWalk.directory(path.getParent(), Optional.empty())) {
+    try (Dir parent = PathWalk.directory(parentOf(path), Optional.empty())) {
       String name = name(path);
       FileStat seen = Syscalls.statAt(parent.fd(), name, path);
       if (seen.isSymlink()) {
@@ -122,7 +125,7 @@ public final class LocalHostFiles implements HostFiles {
   @Override
   public void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
     Path absolute = path.toAbsolutePath();
-    try (Dir parent = PathWalk.directory(absolute.getParent(), Optional.empty())) {
+    try (Dir parent = PathWalk.directory(parentOf(absolute), Optional.empty())) {
       PathWalk.checkTransition(parent.path(), parent.stat(), absolute, ROOT_FILE);
       String name = name(absolute);
       refuseOverwriting(parent, name, absolute);
@@ -143,8 +146,6 @@ public final class LocalHostFiles implements HostFiles {
       Syscalls.fsync(parent.fd(), parent.path());
     }
   }
-
-  private static final FileStat ROOT_FILE = new FileStat(FileStat.S_IFREG, 0, 0, 0600, 0);
 
   /** A rename would replace a link (not write through it), but the file says a file lives there: report it. */
   private static void refuseOverwriting(Dir parent, String name, Path path) throws IOException {
@@ -172,6 +173,14 @@ public final class LocalHostFiles implements HostFiles {
 
   private static PathAttributes attributesOf(FileStat stat) {
     return new PathAttributes(stat.isDirectory(), new Ownership(stat.uid(), stat.gid()), new FileMode(stat.mode()));
+  }
+
+  /** The directory a file lives in; {@code /} itself is no file. */
+  private static Path parentOf(Path path) throws FileSystemException {
+    if (path.getParent() == null) {
+      throw new FileSystemException(path.toString(), null, "is the root directory, not a file");
+    }
+    return path.getParent();
   }
 
   private static String name(Path path) {

@@ -61,6 +61,9 @@ final class PathWalk {
           next = made(fd, stat, at, name, create.get());
         } catch (FileSystemException e) {
           FileStat found = Syscalls.statAt(fd, name, child);
+          if (found.isDirectory()) {
+            throw e; // not ELOOP or ENOTDIR: the kernel's own reason (EACCES, ...)
+          }
           if (!found.isSymlink()) {
             throw create.isPresent()
                 ? new FileAlreadyExistsException(child.toString(), null, "exists and is " + found.kind() + ", not a directory")

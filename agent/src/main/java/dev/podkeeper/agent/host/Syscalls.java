@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * {@link Libc} with java.nio's exceptions: every failure names the path it was about and the kernel's words,
@@ -133,7 +134,7 @@ final class Syscalls {
   static void writeAll(Fd fd, byte[] content, Path path) throws IOException {
     int done = 0;
     while (done < content.length) {
-      byte[] rest = done == 0 ? content : java.util.Arrays.copyOfRange(content, done, content.length);
+      byte[] rest = done == 0 ? content : Arrays.copyOfRange(content, done, content.length);
       try {
         done += (int) Libc.write(fd.number(), rest, rest.length);
       } catch (LastErrorException e) {

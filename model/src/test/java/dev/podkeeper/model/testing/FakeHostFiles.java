@@ -138,7 +138,7 @@ public final class FakeHostFiles implements HostFiles {
   public synchronized byte[] read(Path path) throws IOException {
     Path at = path;
     for (int links = 0; ; links++) {
-      Walked parent = walk(at.getParent(), Optional.empty());
+      Walked parent = walk(parentOf(at), Optional.empty());
       at = parent.path.resolve(at.getFileName());
       Entry e = lookup(at);
       if (e == null) {
@@ -164,7 +164,7 @@ public final class FakeHostFiles implements HostFiles {
 
   @Override
   public synchronized void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
-    Walked parent = walk(path.getParent(), Optional.empty());
+    Walked parent = walk(parentOf(path), Optional.empty());
     Path at = parent.path.resolve(path.getFileName());
     checkTransition(parent.path, parent.entry, at, new Ownership(0, 0));
     Entry existing = lookup(at);
@@ -219,6 +219,13 @@ public final class FakeHostFiles implements HostFiles {
       atEntry = e;
     }
     return new Walked(at, atEntry);
+  }
+
+  private static Path parentOf(Path path) throws FileSystemException {
+    if (path.getParent() == null) {
+      throw new FileSystemException(path.toString(), null, "is the root directory, not a file");
+    }
+    return path.getParent();
   }
 
   private static void checkTransition(Path parent, Entry parentEntry, Path child, Ownership childOwner)

@@ -12,6 +12,7 @@ import dev.podkeeper.model.port.HostPathRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +115,13 @@ public abstract class HostFilesContract {
     assertThatThrownBy(() -> files().read(etc.resolve("nope"))).isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> files().writeAtomically(top().resolve("missing/.env"), new byte[0], FileMode.ENV_FILE_DEFAULT))
         .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void theRootDirectoryIsNoFile() {
+    assertThatThrownBy(() -> files().read(Path.of("/"))).isInstanceOf(FileSystemException.class);
+    assertThatThrownBy(() -> files().writeAtomically(Path.of("/"), new byte[0], FileMode.ENV_FILE_DEFAULT))
+        .isInstanceOf(FileSystemException.class);
   }
 
   @Test
