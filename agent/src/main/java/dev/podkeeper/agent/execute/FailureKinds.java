@@ -2,6 +2,7 @@ package dev.podkeeper.agent.execute;
 
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.FailureKind;
+import dev.podkeeper.model.port.HostPathRefusedException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -12,7 +13,7 @@ import java.util.Locale;
 /**
  * Whether a step's failure can pass by itself. The engine's failures were classified by its adapter, which
  * knows Podman's words; a failed systemd job may succeed next time; on the host, a permission problem or a
- * link where a directory should be stays until someone changes it.
+ * link where a directory should be, or a path the host walk refuses, stays until someone changes it.
  */
 final class FailureKinds {
   /** strerror(3) words of EACCES, EPERM, ELOOP and ENOTDIR, which the JDK puts in a FileSystemException's reason. */
@@ -28,7 +29,8 @@ final class FailureKinds {
     if (e instanceof StepException step) {
       return step.kind();
     }
-    if (e instanceof AccessDeniedException || e instanceof FileSystemLoopException || e instanceof NotDirectoryException) {
+    if (e instanceof AccessDeniedException || e instanceof FileSystemLoopException || e instanceof NotDirectoryException
+        || e instanceof HostPathRefusedException) {
       return FailureKind.PERMANENT;
     }
     if (e instanceof FileSystemException fs && fs.getReason() != null
