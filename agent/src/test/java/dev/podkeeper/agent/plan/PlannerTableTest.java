@@ -72,6 +72,15 @@ class PlannerTableTest {
             List.of("recreate-container sonarr: spec changed")),
         new Case("exited: start", media(), converged(media()).container("prowlarr", Observed.status(ContainerStatus.EXITED)),
             List.of("start-container prowlarr: exited")),
+        new Case("exited with a code: the cause says it", media(),
+            converged(media()).container("prowlarr", Observed.exited(1, false)),
+            List.of("start-container prowlarr: exited 1")),
+        new Case("killed by a signal: the cause names it", media(),
+            converged(media()).container("prowlarr", Observed.exited(137, false)),
+            List.of("start-container prowlarr: exited 137 (killed)")),
+        new Case("killed by the OOM killer: the cause says so", media(),
+            converged(media()).container("prowlarr", Observed.exited(137, true)),
+            List.of("start-container prowlarr: OOM-killed")),
         new Case("created, never started: start", media(),
             converged(media()).container("prowlarr", Observed.status(ContainerStatus.CREATED)),
             List.of("start-container prowlarr: created but never started")),
@@ -106,8 +115,8 @@ class PlannerTableTest {
     return Stream.of(
         new Case("dead namespace by StartedAt: restart the member", media(),
             converged(media()).container("gluetun", Observed.startedAt(T0.plusSeconds(60))),
-            List.of("restart-container qbittorrent: provider gluetun restarted after it"
-                + " (StartedAt 2025-06-01T10:01:00Z > 2025-06-01T10:00:01Z)")),
+            List.of("restart-container qbittorrent: provider gluetun restarted 10:01:00, after it"
+                + " (started 10:00:01)")),
         new Case("dead namespace by namespace id: restart the member", media(),
             converged(media()).container("qbittorrent", Observed.namespace("net:[old]")),
             List.of("restart-container qbittorrent: network namespace differs from provider's"
