@@ -67,14 +67,23 @@ public final class AgentPass implements PassRunner {
     this(store, pass, allowEmpty, backoff, board, notifier, clock, retryPolicy, PassListener.NONE);
   }
 
-  /** @param listener told of every pass as it ends ({@link ManualPasses} answers {@code apply} so) */
   public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
       StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy, PassListener listener) {
+    this(store, pass, allowEmpty, false, backoff, board, notifier, clock, retryPolicy, listener);
+  }
+
+  /**
+   * @param noSystemd {@code --no-systemd}: units are not checked and do not block
+   * @param listener told of every pass as it ends ({@link ManualPasses} answers {@code apply} so)
+   */
+  public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, boolean noSystemd,
+      CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy,
+      PassListener listener) {
     this.listener = requireNonNull(listener, "listener is null");
     this.store = requireNonNull(store, "store is null");
     this.pass = requireNonNull(pass, "pass is null");
     this.backoff = requireNonNull(backoff, "backoff is null");
-    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty);
+    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(noSystemd);
     this.board = requireNonNull(board, "board is null");
     this.notifier = requireNonNull(notifier, "notifier is null");
     this.clock = requireNonNull(clock, "clock is null");

@@ -42,6 +42,21 @@ record CommandRun(int exitCode, String out, String err) {
     return Files.writeString(dir.resolve("media.yaml"), SampleStacks.MEDIA_PREAMBLE + containers);
   }
 
+  /** A unit, and gluetun requiring it: the shape of a home-automation stack that needs a native service. */
+  static final String WITH_UNIT = """
+      units:
+        zigbee2mqtt.service: { state: active }
+      containers:
+        gluetun:
+          image: localhost/gluetun:1
+          network: media
+          envFiles: [vpn]
+          requiresUnits: [zigbee2mqtt.service]
+        qbittorrent:
+          image: localhost/qbittorrent:1
+          network: container:gluetun
+      """;
+
   static final String CONTAINERS = """
       containers:
         gluetun:

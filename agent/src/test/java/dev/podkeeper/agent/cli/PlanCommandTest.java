@@ -54,6 +54,36 @@ class PlanCommandTest {
   }
 
   @Test
+  void saysWhatWillBeSkippedBecauseWhatItWaitsForWillFail() throws Exception {
+    fakes.units.setDown(true);
+    Path file = CommandRun.stackFile(dir, CommandRun.WITH_UNIT);
+
+    CommandRun run = CommandRun.of(fakes, "plan", file.toString());
+
+    assertThat(run.out()).contains("""
+          4. unit-start zigbee2mqtt.service: state unknown
+             will fail: system bus unreachable
+          5. create-container gluetun: missing  (after 1, 3, 4)
+             will be skipped: waiting for unit zigbee2mqtt.service, which will fail
+          6. create-container qbittorrent: missing  (after 5)
+             will be skipped: waiting for gluetun, which will be skipped
+        """);
+  }
+
+  @Test
+  void withoutSystemdUnitsAreNotCheckedAndDoNotBlock() throws Exception {
+    fakes.units.setDown(true);
+    Path file = CommandRun.stackFile(dir, CommandRun.WITH_UNIT);
+
+    CommandRun run = CommandRun.of(fakes, "plan", "--no-systemd", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("--no-systemd: 1 unit not checked, requiresUnits do not block\n")
+        .contains("4. create-container gluetun: missing  (after 1, 3)\n")
+        .doesNotContain("unit-start").doesNotContain("will be skipped");
+  }
+
+  @Test
   void detailedExitCodeSaysWhetherChangesArePending() throws Exception {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
 

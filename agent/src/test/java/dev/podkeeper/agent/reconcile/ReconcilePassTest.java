@@ -123,7 +123,7 @@ class ReconcilePassTest {
         .containsEntry("create-container:sonarr", Outcome.OK);
     assertThat(result.convergedObjects()).isEqualTo(6);
     assertThat(h.log()).contains("error=\"secret file /run/secrets/vpn-password (for VPN_PASSWORD) is missing\"")
-        .contains("error=\"skipped: dependency write-env-file:vpn failed\"")
+        .contains("error=\"skipped: waiting for env file vpn, which failed\"")
         .contains("converged=6/9 actions=12 failures=1 skipped=3");
   }
 
