@@ -6,10 +6,10 @@ import dev.podkeeper.model.observed.ObservedContainer;
  * How an exited container's last run ended, as a cause says it: {@code exited 1}, {@code exited 137 (killed)},
  * {@code OOM-killed}. An exit code above 128 is the shell's convention for "ended by signal (code - 128)".
  */
-final class ExitCause {
+public final class ExitCause {
   private ExitCause() {}
 
-  static String of(ObservedContainer container) {
+  public static String of(ObservedContainer container) {
     if (container.oomKilled()) {
       return "OOM-killed";
     }
