@@ -110,7 +110,7 @@ final class ContainerAssessor {
       fields.remove("network");
     }
     if (!fields.isEmpty()) {
-      parts.add("spec changed: " + String.join(", ", fields));
+      parts.add("spec changed: " + String.join(", ", fingerprint.changes(current, fields)));
     }
     return parts.isEmpty() ? "spec changed" : String.join("; ", parts);
   }

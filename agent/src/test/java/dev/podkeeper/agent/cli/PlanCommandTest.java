@@ -44,7 +44,7 @@ class PlanCommandTest {
     assertThat(run.out()).isEqualTo("""
         Plan for stack media (%s): 5 actions
           1. create-network media: missing
-          2. ensure-directory /srv/media: missing
+          2. ensure-directory /srv/media: missing, will be created 0:0 0750
           3. write-env-file vpn: missing /srv/media/vpn.env  (after 2)
           4. create-container gluetun: missing  (after 1, 3)
           5. create-container qbittorrent: missing  (after 4)

@@ -9,6 +9,7 @@ import dev.podkeeper.agent.testing.Observed;
 import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,14 +60,27 @@ class PlannerTableTest {
             List.of("create-container sonarr: missing")),
         new Case("changed ports: recreate, naming the key", Stacks.with(media(), Stacks.sonarr().toBuilder()
             .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
-            converged(media()), List.of("recreate-container sonarr: spec changed: ports")),
-        new Case("changed env and ports: both named, never the values", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            converged(media()), List.of("recreate-container sonarr: spec changed: ports 127.0.0.1:8989:8989/tcp → 127.0.0.1:8990:8989/tcp")),
+        new Case("changed env and ports: both with values, never a secret's", Stacks.with(media(), Stacks.sonarr().toBuilder()
             .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
             converged(media()).env("sonarr", Resolution.of(Redacted.of(Map.of("TZ", "UTC", "TOKEN", Stacks.SECRET)))),
-            List.of("recreate-container sonarr: spec changed: env, ports")),
+            List.of("recreate-container sonarr: spec changed: env +TOKEN=***, ports 127.0.0.1:8989:8989/tcp → 127.0.0.1:8990:8989/tcp")),
+        new Case("changed memory: old → new", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .memoryBytes(Optional.of(512L << 20)).build()),
+            converged(Stacks.with(media(), Stacks.sonarr().toBuilder().memoryBytes(Optional.of(256L << 20)).build())),
+            List.of("recreate-container sonarr: spec changed: memory 256m → 512m")),
+        new Case("a secret's value changed: said, but never shown", media(),
+            converged(media()).container("sonarr", createdWithEnv(Stacks.sonarr(), Map.of("TZ", "UTC", "TOKEN", Stacks.SECRET)))
+                .env("sonarr", Resolution.of(Redacted.of(Map.of("TZ", "UTC", "TOKEN", "rotated-" + Stacks.SECRET)))),
+            List.of("recreate-container sonarr: spec changed: env (a value from defaults, an env file or a secret"
+                + " changed: ***)")),
+        new Case("without recorded values (older labels): the key alone", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .memoryBytes(Optional.of(512L << 20)).build()),
+            converged(media()).container("sonarr", Observed.label(Labels.SPEC_VALUES, "")),
+            List.of("recreate-container sonarr: spec changed: memory")),
         new Case("changed image of a dependency: only it is recreated",
             Stacks.with(media(), Stacks.prowlarr().toBuilder().image("localhost/prowlarr:2").build()),
-            converged(media()), List.of("recreate-container prowlarr: spec changed: image")),
+            converged(media()), List.of("recreate-container prowlarr: spec changed: image localhost/prowlarr:1 → localhost/prowlarr:2")),
         new Case("hash differs without per-key digests (older labels): spec changed", media(),
             converged(media()).container("sonarr", Observed.label(Labels.SPEC_HASH, "old"))
                 .container("sonarr", Observed.label(Labels.SPEC_FIELDS, "")),
@@ -111,6 +126,14 @@ class PlannerTableTest {
                 "create-container sonarr: missing <- report-clash:prowlarr")));
   }
 
+  /** The labels the container would carry had it been created with {@code env}. */
+  private static UnaryOperator<ObservedContainer> createdWithEnv(ContainerSpec spec, Map<String, String> env) {
+    Map<String, String> labels = ContainerFingerprint.resolve(spec, env, Optional.empty(), Stacks.STACK).labels();
+    return c -> Observed.label(Labels.SPEC_VALUES, labels.get(Labels.SPEC_VALUES)).apply(
+        Observed.label(Labels.SPEC_FIELDS, labels.get(Labels.SPEC_FIELDS)).apply(
+            Observed.label(Labels.SPEC_HASH, labels.get(Labels.SPEC_HASH)).apply(c)));
+  }
+
   static Stream<Case> namespaces() {
     return Stream.of(
         new Case("dead namespace by StartedAt: restart the member", media(),
@@ -136,7 +159,7 @@ class PlannerTableTest {
         new Case("provider spec changed: members removed, provider recreated, members created",
             Stacks.with(media(), Stacks.gluetun().toBuilder().image("localhost/gluetun:2").build()), converged(media()),
             List.of("remove-container qbittorrent: provider gluetun is recreated",
-                "recreate-container gluetun: spec changed: image <- remove-container:qbittorrent",
+                "recreate-container gluetun: spec changed: image localhost/gluetun:1 → localhost/gluetun:2 <- remove-container:qbittorrent",
                 "await-healthy gluetun: needed healthy by qbittorrent <- recreate-container:gluetun",
                 "create-container qbittorrent: provider gluetun is recreated"
                     + " <- await-healthy:gluetun, remove-container:qbittorrent")),
@@ -200,10 +223,11 @@ class PlannerTableTest {
         new Case("a fresh host: networks, directories, env files, units, then containers in dependency order",
             media(), WorldBuilder.empty(media()),
             List.of("create-network media: missing",
-                "ensure-directory /srv/media: missing",
-                "ensure-directory /srv/media/config: missing <- ensure-directory:/srv/media",
-                "ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent"
+                "ensure-directory /srv/media: missing, will be created 0:0 0750",
+                "ensure-directory /srv/media/config: missing, will be created 1000:1000 0755"
                     + " <- ensure-directory:/srv/media",
+                "ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent, will be created"
+                    + " 1000:1000 0755 <- ensure-directory:/srv/media",
                 "write-env-file vpn: missing /srv/media/vpn.env <- ensure-directory:/srv/media",
                 "unit-enable jellyfin.service: disabled",
                 "unit-start jellyfin.service: inactive (dead) <- unit-enable:jellyfin.service",
@@ -220,7 +244,8 @@ class PlannerTableTest {
             converged(media()).directory(media.resolve("config"), new Ownership(0, 0), new FileMode(0700)), List.of()),
         new Case("a missing bind-mount source is created before its container", media(), converged(media())
             .withoutPath(media.resolve("qbittorrent")).withoutContainer("qbittorrent"),
-            List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent",
+            List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent, will be created"
+                    + " 1000:1000 0755",
                 "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent")),
         new Case("env file content differs (never quoted)", media(), converged(media())
             .envFile("vpn", new EnvFileFacts(Resolution.of(Redacted.of(new byte[] {1})), Optional.of(Redacted.of(new byte[] {2})))),
