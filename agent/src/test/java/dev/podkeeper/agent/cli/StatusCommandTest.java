@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,15 +63,21 @@ class StatusCommandTest {
     Path file = CommandRun.stackFile(dir, WITH_HEALTH_AND_PORTS);
     DesiredStateStore store = store(file);
 
-    agentPass(store).run(new PassRequest(1, EnumSet.of(Trigger.STARTUP)));
+    AgentPass pass = agentPass(store);
+    pass.run(new PassRequest(1, EnumSet.of(Trigger.STARTUP)));
+    StatusSnapshot afterCreating = board.latest().orElseThrow();
+    pass.run(new PassRequest(2, EnumSet.of(Trigger.RESYNC)));
     StatusSnapshot agent = board.latest().orElseThrow();
     StatusSnapshot fresh = StatusJson.read(CommandRun.of(fakes, "status", "--json", "--status-socket",
         dir.resolve("none.sock").toString(), file.toString()).out());
 
+    List<Tuple> freshWords = fresh.objects().stream().map(o -> tuple(o.name(), o.actual(), o.state())).toList();
     assertThat(agent.objects()).extracting(ObjectStatus::name, ObjectStatus::actual, ObjectStatus::state)
+        .as("a pass with nothing to do speaks from what it observed")
         .contains(tuple("gluetun", "running (healthy)", ObjectState.OK), tuple("qbittorrent", "running", ObjectState.OK))
-        .containsExactlyElementsOf(fresh.objects().stream()
-            .map(o -> tuple(o.name(), o.actual(), o.state())).toList());
+        .containsExactlyElementsOf(freshWords);
+    assertThat(afterCreating.objects()).extracting(ObjectStatus::name, ObjectStatus::actual, ObjectStatus::state)
+        .as("a pass that created them says what its actions made").containsExactlyElementsOf(freshWords);
     assertThat(agent.objects()).filteredOn(o -> o.name().equals("gluetun")).singleElement()
         .extracting(ObjectStatus::ports).isEqualTo(List.of("127.0.0.1:8080:8080/tcp"));
     assertThat(agent.converged()).isTrue();
