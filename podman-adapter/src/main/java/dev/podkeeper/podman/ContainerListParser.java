@@ -48,9 +48,14 @@ final class ContainerListParser {
         false);
   }
 
-  /** Only an exited container has one: a running or created one reports its previous run's code, or 0. */
+  /**
+   * Only an exited container has one: a running or created one reports its previous run's code, or 0. The
+   * state ({@code exited} or {@code stopped}) says whether the run ended, not the {@code Exited} flag: the
+   * contract test once saw a container that had run {@code exit 3} listed as ended without its code under
+   * that flag.
+   */
   private static Optional<Integer> exitCode(JsonNode c, ContainerStatus status) {
-    return status == ContainerStatus.EXITED && c.path("Exited").asBoolean(false) && c.has("ExitCode")
+    return status == ContainerStatus.EXITED && c.has("ExitCode")
         ? Optional.of(c.path("ExitCode").asInt())
         : Optional.empty();
   }

@@ -223,11 +223,11 @@ public abstract class ContainerEngineContract {
     engine.startContainer(stopped);
     assertThat(container(stopped).orElseThrow().exitCode()).as("running: no exit code").isEmpty();
 
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> container(crashing).orElseThrow().status() == ContainerStatus.EXITED);
+    await().atMost(Duration.ofSeconds(20)).until(() -> container(crashing).orElseThrow().exitCode().isPresent());
     engine.stopContainer(stopped, STOP_TIMEOUT);
 
     ObservedContainer exited = container(crashing).orElseThrow();
+    assertThat(exited.status()).isEqualTo(ContainerStatus.EXITED);
     assertThat(exited.exitCode()).contains(3);
     assertThat(exited.oomKilled()).isFalse();
     assertThat(container(stopped).orElseThrow().exitCode()).as("PID 1 traps SIGTERM and exits 0").contains(0);
