@@ -6,6 +6,11 @@ public final class Labels {
   public static final String SPEC_HASH = "dev.podkeeper.spec-hash";
   /** Per-key digests of a container's spec ({@code key=digest,...}), to name what changed when the hash differs. */
   public static final String SPEC_FIELDS = "dev.podkeeper.spec-fields";
+  /**
+   * The same keys' values as people read them (JSON; env values from the file's own literals only, all others
+   * {@code ***}), so that a recreate can say {@code memory 256m → 512m}.
+   */
+  public static final String SPEC_VALUES = "dev.podkeeper.spec-values";
 
   private Labels() {}
 }

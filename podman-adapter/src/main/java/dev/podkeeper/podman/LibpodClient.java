@@ -32,6 +32,10 @@ final class LibpodClient {
     return call("GET", "/containers/json?all=true&namespace=true", null);
   }
 
+  JsonNode inspectContainer(String id) {
+    return call("GET", "/containers/" + encode(id) + "/json", null);
+  }
+
   JsonNode listNetworks() {
     return call("GET", "/networks/json", null);
   }

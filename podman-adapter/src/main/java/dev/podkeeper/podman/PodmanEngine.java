@@ -52,6 +52,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   private final EngineErrors errors;
   private final PodmanTimeouts timeouts;
   private final ObjectMapper json = new ObjectMapper();
+  private final OomKills oomKills;
 
   /** @param socket e.g. {@code unix:///run/podman/podman.sock} (see {@link PodmanSocket#resolve}) */
   public PodmanEngine(String socket) {
@@ -73,6 +74,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
         new DeadlineHttpClient(httpClient(uri, timeouts.pull()), timeouts.pull(), deadlineTimer), calls));
     this.libpod = new LibpodClient(http, json);
     this.errors = new EngineErrors(socket);
+    this.oomKills = new OomKills(libpod::inspectContainer);
   }
 
   public String socket() {
@@ -82,7 +84,8 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public List<ObservedContainer> listContainers() {
     try {
-      return ContainerListParser.parse(libpod.listContainers());
+      JsonNode list = libpod.listContainers();
+      return oomKills.flag(list, ContainerListParser.parse(list));
     } catch (RuntimeException e) {
       throw errors.failed("list", "containers", e);
     }

@@ -1,6 +1,7 @@
 package dev.podkeeper.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podkeeper.model.observed.ContainerStatus;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** On a list Podman 4.3.1 really returned: a provider restarted after its member joined it, a stopped and a new container. */
@@ -59,6 +61,22 @@ class ContainerListParserTest {
     assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
     assertThat(created.startedAt()).isEmpty();
     assertThat(created.networkNamespace()).isEmpty();
+  }
+
+  @Test
+  void onlyAnExitedContainerHasAnExitCode() {
+    assertThat(byName("pkexp-solo").exitCode()).contains(0);
+    assertThat(byName("pkexp-prov").exitCode()).isEmpty();
+    assertThat(byName("pkexp-new").exitCode()).isEmpty();
+  }
+
+  /** Real 4.3.1 output: one container ran {@code exit 3}, one was killed by its 8m memory cgroup's OOM killer. */
+  @Test
+  void anExitCodeIsReadFromTheListWhichHasNoOomFlag() {
+    List<ObservedContainer> exits = parse("libpod-containers-exits-4.3.1.json");
+
+    assertThat(exits).extracting(ObservedContainer::name, ObservedContainer::exitCode, ObservedContainer::oomKilled)
+        .containsExactly(tuple("pkr-exit3", Optional.of(3), false), tuple("pkr-oom", Optional.of(137), false));
   }
 
   @Test

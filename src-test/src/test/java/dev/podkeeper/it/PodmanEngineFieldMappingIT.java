@@ -238,6 +238,36 @@ class PodmanEngineFieldMappingIT {
     assertThat(c.path("HostConfig").path("RestartPolicy").path("Name").asText()).isIn("no", "");
   }
 
+  /**
+   * The list's ExitCode, and the OOM verdict of inspect for a run that ended with 137 (the list has no OOM
+   * flag). On cgroup v1 with runc (this project's VMs) Podman reports OOMKilled false even when the kernel's
+   * OOM killer did it (dmesg says so): the test holds podkeeper to what Podman says, whichever it is.
+   */
+  @Test
+  void howARunEndedComesFromTheListAndOomFromOneInspect() throws IOException {
+    String exits3 = create(new ResolvedContainer(ContainerSpec.builder(stack + "-exit3", podman.image(), bridge())
+        .command(Optional.of(List.of("sh", "-c", "exit 3"))).restart(RestartPolicy.NO).build(),
+        Map.of(), Optional.empty(), stack, "h"));
+    String hog = create(new ResolvedContainer(ContainerSpec.builder(stack + "-oom", podman.image(), bridge())
+        .memoryBytes(Optional.of(8L << 20)).restart(RestartPolicy.NO)
+        .command(Optional.of(List.of("sh", "-c", "x=a; while :; do x=$x$x; done"))).build(),
+        Map.of(), Optional.empty(), stack, "h"));
+    engine.startContainer(exits3);
+    engine.startContainer(hog);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> observed(exits3).exitCode().isPresent()
+        && observed(hog).exitCode().isPresent());
+
+    assertThat(observed(exits3).exitCode()).contains(3);
+    assertThat(observed(exits3).oomKilled()).isFalse();
+    ObservedContainer killed = observed(hog);
+    assertThat(killed.exitCode()).contains(137);
+    assertThat(killed.oomKilled()).isEqualTo(inspect("container", hog).path("State").path("OOMKilled").asBoolean());
+    long before = engine.callCount();
+    observed(hog);
+    assertThat(engine.callCount() - before).as("that run's verdict is remembered: one list call").isEqualTo(1);
+  }
+
   @Test
   void anEngineErrorQuotesPodmanButNeverAnEnvValue() {
     ContainerSpec spec = ContainerSpec.builder(stack + "-dup", podman.image(), bridge()).build();

@@ -2,6 +2,7 @@ package dev.podkeeper.agent.cli;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.podkeeper.agent.lifecycle.Bootstrap;
 import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.reconcile.LogSink;
@@ -10,6 +11,7 @@ import dev.podkeeper.agent.wiring.ClockModule;
 import dev.podkeeper.agent.wiring.EngineModule;
 import dev.podkeeper.agent.wiring.HostModule;
 import dev.podkeeper.agent.wiring.ProxyModule;
+import dev.podkeeper.agent.wiring.NoSystemdModule;
 import dev.podkeeper.agent.wiring.ReconcileModule;
 import dev.podkeeper.agent.wiring.UnitsModule;
 import java.io.PrintWriter;
@@ -35,14 +37,22 @@ public interface AgentWiring {
 
   /** The injector a command works with: these modules, then the command's own ({@code extra}). */
   default Injector injector(GlobalOptions options, PrintWriter out, Module... extra) throws Exception {
-    return injector(options, out, new LifeCycleManager(), extra);
+    return injector(options, out, false, extra);
+  }
+
+  /** @param noSystemd {@code --no-systemd}: whatever unit manager the modules bind gives way to one without D-Bus */
+  default Injector injector(GlobalOptions options, PrintWriter out, boolean noSystemd, Module... extra)
+      throws Exception {
+    return injector(options, out, new LifeCycleManager(), noSystemd, extra);
   }
 
   /** As above, under a life cycle the caller made first (to stop it from a signal handler during start-up). */
-  default Injector injector(GlobalOptions options, PrintWriter out, LifeCycleManager lifeCycle, Module... extra)
-      throws Exception {
+  default Injector injector(GlobalOptions options, PrintWriter out, LifeCycleManager lifeCycle, boolean noSystemd,
+      Module... extra) throws Exception {
     List<Module> all = new ArrayList<>(modules(options, out));
     all.addAll(List.of(extra));
-    return new Bootstrap(lifeCycle, all.toArray(Module[]::new)).initialize();
+    Module wired = Modules.combine(all);
+    return new Bootstrap(lifeCycle, noSystemd ? Modules.override(wired).with(new NoSystemdModule()) : wired)
+        .initialize();
   }
 }

@@ -49,6 +49,9 @@ public final class ApplyCommand implements Callable<Integer> {
   StatusSocketOption statusSocket;
 
   @Mixin
+  NoSystemdOption systemd;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -88,8 +91,9 @@ public final class ApplyCommand implements Callable<Integer> {
       return NOT_CONVERGED;
     }
     try (StackLock lock = own.lock()) {
-      ReconcilePass pass = wiring.injector(options, out).getInstance(ReconcilePass.class);
-      PassResult result = pass.run(desired.get(), Trigger.MANUAL, PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
+      ReconcilePass pass = wiring.injector(options, out, systemd.noSystemd).getInstance(ReconcilePass.class);
+      PassResult result = pass.run(desired.get(), Trigger.MANUAL,
+          PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd));
       return result.converged() ? CONVERGED : NOT_CONVERGED;
     }
   }

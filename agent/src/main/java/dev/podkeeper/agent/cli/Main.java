@@ -1,12 +1,16 @@
 package dev.podkeeper.agent.cli;
 
 import dev.podkeeper.agent.reconcile.LogFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.RunLast;
@@ -55,6 +59,14 @@ public final class Main implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
+  /**
+   * Global options a subcommand has no use for: still accepted after its name (scripts may pass them to every
+   * command), but left out of its help, which lists only what changes what it does. {@code --log-format} shapes
+   * every command's diagnostics, so it stays everywhere.
+   */
+  private static final Map<String, Set<String>> UNUSED_GLOBALS =
+      Map.of("validate", Set.of("--podman-socket", "--systemd-bus"));
+
   /** The command line with every subcommand; tests run it with their own out and err writers. */
   public static CommandLine commandLine() {
     return commandLine(CommandLine.defaultFactory());
@@ -62,12 +74,31 @@ public final class Main implements Callable<Integer> {
 
   /** The same with {@code factory} making the subcommands (tests wire some to fakes). */
   static CommandLine commandLine(IFactory factory) {
-    CommandLine commandLine = new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = hideUnusedGlobals(
+        new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true));
     // Diagnostics take --log-format as soon as it is parsed, before the subcommand runs (and logs).
     return commandLine.setExecutionStrategy(parsed -> {
       DiagnosticSink.use(((Main) parsed.commandSpec().userObject()).logFormat, commandLine.getErr());
       return new RunLast().execute(parsed);
     });
+  }
+
+  /** Hides, in each subcommand's help, the global options it ignores ({@link #UNUSED_GLOBALS}). */
+  private static CommandLine hideUnusedGlobals(CommandLine commandLine) {
+    UNUSED_GLOBALS.forEach((name, unused) -> {
+      CommandLine sub = commandLine.getSubcommands().get(name);
+      if (sub == null) {
+        return;
+      }
+      CommandSpec spec = sub.getCommandSpec();
+      for (OptionSpec option : List.copyOf(spec.options())) {
+        if (unused.contains(option.longestName()) && !option.hidden()) {
+          spec.remove(option);
+          spec.addOption(option.toBuilder().hidden(true).build());
+        }
+      }
+    });
+    return commandLine;
   }
 
   public String podmanSocket() {

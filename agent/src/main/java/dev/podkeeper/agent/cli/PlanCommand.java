@@ -7,6 +7,7 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ public final class PlanCommand implements Callable<Integer> {
   boolean allowEmpty;
 
   @Mixin
+  NoSystemdOption systemd;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -64,18 +68,19 @@ public final class PlanCommand implements Callable<Integer> {
     if (desired.isEmpty()) {
       return ERROR;
     }
-    Injector injector = wiring.injector(options, out);
+    Injector injector = wiring.injector(options, out, systemd.noSystemd);
+    PlannerOptions plannerOptions = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd);
     Plan plan;
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
       ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
-      plan = Planner.plan(desired.get(), observer.observe(desired.get()), proxy.observe(desired.get()),
-          PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty));
+      plan = Planner.plan(desired.get(), observer.observe(desired.get(), !systemd.noSystemd),
+          proxy.observe(desired.get()), plannerOptions);
     } catch (EngineException | PlanRefusedException e) {
       err.println("plan: " + e.getMessage());
       return ERROR;
     }
-    PlanPrinter.print(plan, desired.get(), out);
+    PlanPrinter.print(plan, desired.get(), ReconcilePass.noSystemdNote(desired.get(), plannerOptions), out);
     if (!detailedExitCode) {
       return NO_CHANGES;
     }

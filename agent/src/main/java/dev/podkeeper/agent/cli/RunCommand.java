@@ -56,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
   StatusSocketOption statusSocket;
 
   @Mixin
+  NoSystemdOption systemd;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -97,14 +100,15 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAgent(DesiredStateStore store) throws Exception {
     RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
-        ProcessHandle.current().pid());
+        ProcessHandle.current().pid(), systemd.noSystemd);
     ServiceNotifier notifier = new ServiceNotifier(NotifySocket.fromEnvironment(settings.env()));
     // Before anything starts: a SIGTERM or an Error at any moment from here on is a clean, told stop.
     LifeCycleManager lifeCycle = new LifeCycleManager();
     lifeCycle.addShutdownHook();
     FatalErrors.installDefaultHandler();
     new TerminationSignals(lifeCycle, notifier::stopping).install();
-    wiring.injector(options, spec.commandLine().getOut(), lifeCycle, new AgentLoopModule(settings, store, notifier));
+    wiring.injector(options, spec.commandLine().getOut(), lifeCycle, systemd.noSystemd,
+        new AgentLoopModule(settings, store, notifier));
     lifeCycle.awaitStopped();
     return 0;
   }

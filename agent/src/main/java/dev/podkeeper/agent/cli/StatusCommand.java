@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.PlanForecast;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.status.ActionStep;
@@ -30,15 +31,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code podkeeper status [FILE]}: desired vs actual for every object. From the running agent when its
- * socket answers (what it last did and why, backoffs included); else computed now from FILE by observing
- * and planning, without changing anything.
+ * socket answers (what it last did and why, backoffs included, and an edit of the file it did not apply);
+ * else computed now from FILE by observing and planning, without changing anything.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show desired vs actual for every object: from the running agent, or computed now from FILE.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:Status shown.", "1:No agent answered and FILE is missing or invalid, or the engine "
-        + "cannot be reached.", "2:Usage error."})
+    exitCodeList = {"0:Status shown (with --detailed-exitcode: converged).",
+        "1:No agent answered and FILE is missing or invalid, or the engine cannot be reached.",
+        "2:With --detailed-exitcode: not converged (something is missing, failed, waiting, or an edit is not "
+            + "applied). Without: usage error."})
 public final class StatusCommand implements Callable<Integer> {
+  static final int SHOWN = 0;
+  static final int ERROR = 1;
+  static final int NOT_CONVERGED = 2;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
       description = "The desired-state file, used when no agent answers.")
@@ -47,8 +53,15 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(names = "--detailed-exitcode",
+      description = "Exit 0 when converged, 2 when not converged, 1 on error.")
+  boolean detailedExitCode;
+
   @Mixin
   StatusSocketOption statusSocket;
+
+  @Mixin
+  NoSystemdOption systemd;
 
   @Mixin
   GlobalOptions options;
@@ -78,42 +91,44 @@ public final class StatusCommand implements Callable<Integer> {
       return 1;
     }
     if (served.isPresent()) {
-      print(StatusJson.read(served.get()), out);
-      return 0;
+      return print(StatusJson.read(served.get()), out);
     }
     if (file == null) {
       err.println("status: no agent answers on " + statusSocket.path + "; give FILE to compute the status now");
-      return 1;
+      return ERROR;
     }
     Optional<DesiredState> desired = DesiredStateFile.load(file, err);
     if (desired.isEmpty()) {
-      return 1;
+      return ERROR;
     }
     try {
-      print(fresh(desired.get()), out);
-      return 0;
+      return print(fresh(desired.get()), out);
     } catch (EngineException e) {
       err.println("status: " + e.getMessage());
-      return 1;
+      return ERROR;
     }
   }
 
   /** Observe and plan, as {@code plan} does, but show the result per object. Nothing is executed. */
   private StatusSnapshot fresh(DesiredState desired) throws Exception {
-    Injector injector = wiring.injector(options, spec.commandLine().getOut());
-    ObservedWorld world = injector.getInstance(WorldObserver.class).observe(desired);
+    Injector injector = wiring.injector(options, spec.commandLine().getOut(), systemd.noSystemd);
+    ObservedWorld world = injector.getInstance(WorldObserver.class).observe(desired, !systemd.noSystemd);
     // allowEmpty: a file without containers is still shown, with what applying it would remove.
-    Plan plan = Planner.plan(desired, world, PlannerOptions.DEFAULT.withAllowEmpty(true));
-    StatusView view = new StatusView(desired, Optional.of(world.engine()), name -> Optional.empty());
+    Plan plan = Planner.plan(desired, world,
+        PlannerOptions.DEFAULT.withAllowEmpty(true).withNoSystemd(systemd.noSystemd));
+    StatusView view = new StatusView(desired, Optional.of(world.engine()), name -> Optional.empty(), systemd.noSystemd);
     String summary = plan.isEmpty()
         ? "converged: nothing to do"
         : plan.actions().size() + " actions pending (`podkeeper plan` lists them)";
+    PlanForecast forecast = PlanForecast.of(plan);
     return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
-        desired.stack(), "", summary, view.rows(plan.actions().stream().map(ActionStep::planned).toList(), Map.of()));
+        desired.stack(), "", summary,
+        view.rows(plan.actions().stream().map(a -> ActionStep.planned(a, forecast)).toList(), Map.of()));
   }
 
-  private void print(StatusSnapshot snapshot, PrintWriter out) {
+  private int print(StatusSnapshot snapshot, PrintWriter out) {
     out.print(json ? StatusJson.write(snapshot) + "\n" : StatusTable.render(snapshot, ZoneId.systemDefault()));
     out.flush();
+    return !detailedExitCode || snapshot.converged() ? SHOWN : NOT_CONVERGED;
   }
 }

@@ -2,6 +2,7 @@ package dev.podkeeper.agent.execute;
 
 import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionText;
 import dev.podkeeper.agent.plan.Outcome;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PresetOutcome;
@@ -120,7 +121,7 @@ final class ExecutionRun {
       ActionResult result = done.get(dependency);
       if (!result.ok()) {
         return Optional.of(new ActionResult(action, Outcome.SKIPPED, now, 0,
-            Optional.of("skipped: dependency " + dependency + " " + result.outcome().word())));
+            Optional.of("skipped: " + ActionText.skippedFor(result.action(), result.outcome()))));
       }
     }
     // The planner fails an action in advance only for what it saw cannot work (a name clash, a secret that

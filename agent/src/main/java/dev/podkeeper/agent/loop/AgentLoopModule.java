@@ -64,8 +64,8 @@ public final class AgentLoopModule extends AbstractModule {
   @Provides @Singleton
   AgentPass pass(ReconcilePass pass, CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier,
       Clock clock, ManualPasses manual) {
-    return new AgentPass(store, pass, settings.allowEmpty(), backoff, board, notifier, clock, RetryPolicy.ACTIONS,
-        manual);
+    return new AgentPass(store, pass, settings.allowEmpty(), settings.noSystemd(), backoff, board, notifier, clock,
+        RetryPolicy.ACTIONS, manual);
   }
 
   @Provides @Singleton

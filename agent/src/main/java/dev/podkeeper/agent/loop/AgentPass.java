@@ -17,6 +17,7 @@ import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.status.StatusView;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.FailureKind;
+import dev.podkeeper.model.observed.ObservedState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,14 +69,23 @@ public final class AgentPass implements PassRunner {
     this(store, pass, allowEmpty, backoff, board, notifier, clock, retryPolicy, PassListener.NONE);
   }
 
-  /** @param listener told of every pass as it ends ({@link ManualPasses} answers {@code apply} so) */
   public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, CrashLoopBackoff backoff,
       StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy, PassListener listener) {
+    this(store, pass, allowEmpty, false, backoff, board, notifier, clock, retryPolicy, listener);
+  }
+
+  /**
+   * @param noSystemd {@code --no-systemd}: units are not checked and do not block
+   * @param listener told of every pass as it ends ({@link ManualPasses} answers {@code apply} so)
+   */
+  public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, boolean noSystemd,
+      CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy,
+      PassListener listener) {
     this.listener = requireNonNull(listener, "listener is null");
     this.store = requireNonNull(store, "store is null");
     this.pass = requireNonNull(pass, "pass is null");
     this.backoff = requireNonNull(backoff, "backoff is null");
-    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty);
+    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(noSystemd);
     this.board = requireNonNull(board, "board is null");
     this.notifier = requireNonNull(notifier, "notifier is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -104,13 +115,15 @@ public final class AgentPass implements PassRunner {
     if (request.triggers().size() > 1) {
       log.debug("pass merges the requests: {}", request.triggerWords());
     }
+    AtomicReference<ObservedState> observed = new AtomicReference<>();
     HoldSource holds = (state, world) -> {
+      observed.set(world.engine()); // what status speaks from, as a fresh status would
       Map<String, Hold> all = new HashMap<>(retries.holds(world));
       all.putAll(crashLoops.holds(state, world.engine().containers()));
       return all;
     };
     PassResult result = pass.run(desired, request.primaryTrigger(), options, holds);
-    publish(desired, result);
+    publish(desired, result, Optional.ofNullable(observed.get()));
     return result;
   }
 
@@ -138,13 +151,19 @@ public final class AgentPass implements PassRunner {
     }
   }
 
-  private void publish(DesiredState desired, PassResult result) {
+  /** @param observed what the pass saw before it acted: status then speaks as a fresh view would */
+  private void publish(DesiredState desired, PassResult result, Optional<ObservedState> observed) {
     List<ActionStep> steps = result.results().stream().map(ActionStep::ran).toList();
     Instant now = clock.instant();
-    StatusView view = new StatusView(desired, Optional.empty(), name -> backoff.backingOffUntil(name, now));
-    String summary = PassSummary.of(result);
+    StatusView view = new StatusView(desired, observed, name -> backoff.backingOffUntil(name, now),
+        options.noSystemd());
+    String summary = PassSummary.of(result)
+        + ReconcilePass.noSystemdNote(desired, options).map(note -> "; " + note).orElse("");
     board.publish(new StatusSnapshot(StatusSnapshot.AGENT, now, store.file().toString(), desired.stack(),
-        result.passId(), summary, view.rows(steps, history.record(steps))));
-    notifier.readyWithStatus(summary);
+        result.passId(), summary, store.rejectedEdit(), view.rows(steps, history.record(steps))));
+    List<String> rejected = store.rejectedEdit();
+    notifier.readyWithStatus(rejected.isEmpty() ? summary
+        : "edit NOT applied (" + rejected.size() + " problem" + (rejected.size() == 1 ? "" : "s")
+            + ", see podkeeper status); " + summary);
   }
 }

@@ -28,6 +28,7 @@ public final class DesiredStateStore {
   private final DesiredStateLoader loader;
   private DesiredState current;
   private String lastSeen;
+  private List<String> rejected = List.of();
 
   public DesiredStateStore(Path file, DesiredStateLoader loader) {
     this.file = requireNonNull(file, "file is null");
@@ -73,6 +74,7 @@ public final class DesiredStateStore {
 
   private void accept(DesiredState state) {
     current = state;
+    rejected = List.of();
     log.info("desired state loaded from {}: stack {}, {}, {}, {}", file, state.stack(),
         count(state.containers().size(), "container"), count(state.networks().size(), "network"),
         count(state.units().size(), "unit"));
@@ -83,11 +85,20 @@ public final class DesiredStateStore {
   }
 
   private Reload reject(List<String> problems) {
+    rejected = List.copyOf(problems);
     String keeping = current == null
         ? "there is no earlier good state, so nothing is applied"
         : "keeping the last good desired state";
     log.warn("{} not applied; {}:\n  {}", file, keeping, String.join("\n  ", problems));
     return Reload.REJECTED;
+  }
+
+  /**
+   * Why the file's latest content is not applied ({@code FILE:LINE:COLUMN: message [rule]} lines); empty while
+   * what the file says is what the agent keeps. {@code status} shows it first.
+   */
+  public synchronized List<String> rejectedEdit() {
+    return rejected;
   }
 
   /** The last good state; empty only until a valid file has been read once. */

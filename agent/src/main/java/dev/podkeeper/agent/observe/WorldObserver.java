@@ -43,11 +43,16 @@ public final class WorldObserver {
 
   /** @throws dev.podkeeper.model.port.EngineException if the engine cannot be listed: then nothing can be decided */
   public ObservedWorld observe(DesiredState desired) {
+    return observe(desired, true);
+  }
+
+  /** @param checkUnits false under {@code --no-systemd}: the units are not asked about */
+  public ObservedWorld observe(DesiredState desired, boolean checkUnits) {
     var containers = engine.listContainers();
     var networks = engine.listNetworks();
     Map<String, ObservedUnit> observedUnits = Map.of();
     Optional<String> unitsUnavailable = Optional.empty();
-    if (!desired.units().isEmpty()) {
+    if (checkUnits && !desired.units().isEmpty()) {
       try {
         observedUnits = units.observe(desired.units().keySet());
       } catch (UnitException e) {

@@ -89,8 +89,8 @@ public record Action(
     return type.cast(input);
   }
 
-  /** {@code kind target: cause}, as the plan command prints it. */
+  /** {@code kind target: cause}, in {@link ActionText}'s words. */
   public String describe() {
-    return kind.word() + " " + target + ": " + cause;
+    return ActionText.line(this);
   }
 }

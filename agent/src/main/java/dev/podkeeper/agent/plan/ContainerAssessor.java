@@ -110,7 +110,7 @@ final class ContainerAssessor {
       fields.remove("network");
     }
     if (!fields.isEmpty()) {
-      parts.add("spec changed: " + String.join(", ", fields));
+      parts.add("spec changed: " + String.join(", ", fingerprint.changes(current, fields)));
     }
     return parts.isEmpty() ? "spec changed" : String.join("; ", parts);
   }
@@ -121,7 +121,7 @@ final class ContainerAssessor {
       return ContainerVerdict.replace(current, "dead", false);
     }
     if (status == ContainerStatus.EXITED || status == ContainerStatus.CREATED) {
-      String cause = status == ContainerStatus.EXITED ? "exited" : "created but never started";
+      String cause = status == ContainerStatus.EXITED ? ExitCause.of(current) : "created but never started";
       return ContainerVerdict.start(current, cause);
     }
     if (current.running() && provider.isPresent()) {

@@ -8,6 +8,7 @@ import dev.podkeeper.model.hash.SpecHasher;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +18,23 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The spec hash of a container plus a digest per spec key. The hash decides whether to recreate; the
- * per-key digests, stored in the {@link Labels#SPEC_FIELDS} label, say which keys changed.
+ * The spec hash of a container plus a digest and a readable value per spec key. The hash decides whether to
+ * recreate; the per-key digests, stored in the {@link Labels#SPEC_FIELDS} label, say which keys changed; the
+ * values, in {@link Labels#SPEC_VALUES}, say from what to what.
  */
-public record ContainerFingerprint(String hash, Map<String, String> fields) {
+public record ContainerFingerprint(String hash, Map<String, String> fields, Map<String, Object> values) {
 
   public ContainerFingerprint {
     requireNonNull(hash, "hash is null");
     fields = Map.copyOf(fields);
+    values = Map.copyOf(values);
   }
 
   public static ContainerFingerprint of(ContainerSpec spec, Map<String, String> env, Optional<String> providerId) {
     return new ContainerFingerprint(
         SpecHasher.containerHash(spec, env, providerId),
-        SpecHasher.containerFieldHashes(spec, env, providerId));
+        SpecHasher.containerFieldHashes(spec, env, providerId),
+        SpecValues.of(spec, env, providerId));
   }
 
   /**
@@ -42,6 +46,7 @@ public record ContainerFingerprint(String hash, Map<String, String> fields) {
     ContainerFingerprint fingerprint = of(spec, env, providerId);
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.put(Labels.SPEC_FIELDS, fingerprint.fieldsLabel());
+    labels.put(Labels.SPEC_VALUES, SpecValues.label(fingerprint.values()));
     return new ResolvedContainer(spec.toBuilder().labels(labels).build(), env, providerId, stack, fingerprint.hash());
   }
 
@@ -59,6 +64,14 @@ public record ContainerFingerprint(String hash, Map<String, String> fields) {
     TreeSet<String> keys = new TreeSet<>(before.keySet());
     keys.addAll(fields.keySet());
     return keys.stream().filter(k -> !fields.getOrDefault(k, "").equals(before.getOrDefault(k, ""))).toList();
+  }
+
+  /**
+   * The changed keys with their values, old → new, where the container recorded them ({@link Labels#SPEC_VALUES});
+   * a key alone where it did not.
+   */
+  public List<String> changes(ObservedContainer container, Collection<String> changedKeys) {
+    return SpecValues.changes(changedKeys, SpecValues.parse(container.labels().get(Labels.SPEC_VALUES)), values);
   }
 
   String fieldsLabel() {

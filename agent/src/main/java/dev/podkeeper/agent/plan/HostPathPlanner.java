@@ -58,11 +58,13 @@ final class HostPathPlanner {
     }
     Optional<PathAttributes> found = world.attributes(dir.path());
     Optional<String> unreadable = world.unreadable(dir.path());
+    Ownership owner = dir.owner().orElse(desired.defaults().owner());
+    FileMode mode = dir.mode().orElse(desired.defaults().mode());
     String cause;
     if (unreadable.isPresent()) {
       cause = unreadable.get();
     } else if (found.isEmpty()) {
-      cause = "missing";
+      cause = missing("missing", owner, mode);
     } else if (!found.get().directory()) {
       cause = "not a directory";
     } else {
@@ -76,8 +78,6 @@ final class HostPathPlanner {
       }
       cause = String.join("; ", drift);
     }
-    Ownership owner = dir.owner().orElse(desired.defaults().owner());
-    FileMode mode = dir.mode().orElse(desired.defaults().mode());
     Action action = Action.of(ActionKind.ENSURE_DIRECTORY, dir.path().toString(), cause,
         new Directory(dir.path(), owner, mode, dir.owner(), dir.mode()));
     if (unreadable.isPresent()) {
@@ -110,7 +110,8 @@ final class HostPathPlanner {
       Optional<String> unreadable = world.unreadable(source);
       Action action = Action.of(ActionKind.ENSURE_DIRECTORY, source.toString(),
           unreadable.map(why -> "bind-mount source of " + String.join(", ", containers) + ": " + why)
-              .orElse("missing bind-mount source of " + String.join(", ", containers)),
+              .orElse(missing("missing bind-mount source of " + String.join(", ", containers),
+                  desired.defaults().owner(), desired.defaults().mode())),
           new Directory(source, desired.defaults().owner(), desired.defaults().mode(), Optional.empty(),
               Optional.empty()));
       if (unreadable.isPresent()) {
@@ -122,6 +123,11 @@ final class HostPathPlanner {
       }
       add(action);
     });
+  }
+
+  /** What was seen, and what the directory will be: {@code missing, will be created 1000:1000 0755}. */
+  private static String missing(String seen, Ownership owner, FileMode mode) {
+    return seen + ", will be created " + owner + " " + mode;
   }
 
   private void add(Action action) {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>Plan order (spec section 3): removals (namespace members before providers, containers before
  * networks), networks, directories, env files, units, then containers in dependency order, then the reverse
- * proxy's sites and routes. Only managed objects are ever acted on.
+ * proxy's sites and routes. Only managed objects are ever acted on. With {@code noSystemd} there are no unit
+ * actions, so nothing waits for a unit.
  */
 public final class Planner {
   private Planner() {}
@@ -47,7 +48,7 @@ public final class Planner {
     Map<String, String> networks = NetworkPlanner.plan(plan, desired, world, removals.networks());
     PathActions paths = HostPathPlanner.plan(plan, desired, world);
     Map<String, String> envFiles = EnvFilePlanner.plan(plan, desired, world, paths);
-    Map<String, String> units = UnitPlanner.plan(plan, desired, world);
+    Map<String, String> units = options.noSystemd() ? Map.of() : UnitPlanner.plan(plan, desired, world);
     new ContainerPlanner(desired, world, graph, verdicts, new Prerequisites(removals, networks, paths, envFiles, units))
         .plan(plan);
     RoutePlanner.plan(plan, desired, proxy);

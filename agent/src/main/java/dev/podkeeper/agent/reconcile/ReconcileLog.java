@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The reconcile log (spec sections 4 and 9), the product's stdout: one line per action as it finishes, then
@@ -73,9 +74,17 @@ public final class ReconcileLog {
     sink.write(new LogLine(result.outcome() == Outcome.FAILED ? LogLevel.WARN : LogLevel.INFO, fields));
   }
 
-  public synchronized void summary(PassResult pass) {
+  public void summary(PassResult pass) {
+    summary(pass, Optional.empty());
+  }
+
+  /**
+   * @param told what the pass was told to leave out, e.g. the units under {@code --no-systemd}: said in its
+   *     summary line, whenever the pass has one
+   */
+  public synchronized void summary(PassResult pass, Optional<String> told) {
     Instant now = clock.instant();
-    String note = null;
+    String note = told.orElse(null);
     boolean quiet = lastPassConverged && didNothingByItself(pass);
     lastPassConverged = pass.converged() && pass.convergedObjects() == pass.desiredObjects();
     if (quiet) {
@@ -83,7 +92,7 @@ public final class ReconcileLog {
         quietPasses++;
         return;
       }
-      note = "still converged";
+      note = note == null ? "still converged" : "still converged; " + note;
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("time", LogLine.time(now));
@@ -97,7 +106,7 @@ public final class ReconcileLog {
     fields.put("engine_calls", pass.engineCalls());
     fields.put("aborted", pass.abortedBecause().orElse(null));
     fields.put("note", note);
-    fields.put("quiet_passes", note == null ? null : quietPasses);
+    fields.put("quiet_passes", quiet ? quietPasses : null);
     boolean bad = pass.abortedBecause().isPresent() || !pass.failures().isEmpty();
     sink.write(new LogLine(bad ? LogLevel.WARN : LogLevel.INFO, fields));
     lastSummary = now;

@@ -48,6 +48,15 @@ public final class ReconcilePass {
     this.passIds = passIds;
   }
 
+  /** Under {@code --no-systemd}, what the pass left out: said once per pass, in its summary line. */
+  public static Optional<String> noSystemdNote(DesiredState desired, PlannerOptions options) {
+    if (!options.noSystemd() || desired.units().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("--no-systemd: " + desired.units().size() + " unit" + (desired.units().size() == 1 ? "" : "s")
+        + " not checked, requiresUnits do not block");
+  }
+
   public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options) throws InterruptedException {
     return run(desired, trigger, options, HoldSource.NONE);
   }
@@ -62,7 +71,7 @@ public final class ReconcilePass {
     Optional<String> aborted = Optional.empty();
     Optional<FailureKind> abortKind = Optional.empty();
     try {
-      ObservedWorld world = observer.observe(desired);
+      ObservedWorld world = observer.observe(desired, !options.noSystemd());
       Plan plan = Planner.plan(desired, world, proxyObserver.observe(desired),
           options.withHolds(holds.holds(desired, world)));
       results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
@@ -76,7 +85,7 @@ public final class ReconcilePass {
     Convergence convergence = Convergence.of(desired, results, aborted.isPresent());
     PassResult result = new PassResult(passId, trigger, start, Duration.between(start, clock.instant()), results,
         convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore, abortKind);
-    log.summary(result);
+    log.summary(result, noSystemdNote(desired, options));
     return result;
   }
 }

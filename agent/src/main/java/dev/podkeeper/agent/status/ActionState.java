@@ -3,6 +3,7 @@ package dev.podkeeper.agent.status;
 import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.PlanForecast;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,13 @@ import java.util.Optional;
 final class ActionState {
   private ActionState() {}
 
-  /** The state an object is in when {@code action} is planned for it (and has not run). */
-  static ObjectState pending(Action action) {
-    Optional<Outcome> preset = action.preset().map(p -> p.outcome());
-    if (preset.isPresent()) {
-      return preset.get() == Outcome.FAILED ? ObjectState.FAILED : ObjectState.WAITING;
-    }
-    return drift(action.kind());
+  /**
+   * The state an object is in when {@code action} is planned for it (and has not run): failed or waiting when
+   * its outcome is already {@code expected}, else the drift it would fix.
+   */
+  static ObjectState pending(Action action, Optional<PlanForecast.Expected> expected) {
+    return expected.map(e -> e.outcome() == Outcome.FAILED ? ObjectState.FAILED : ObjectState.WAITING)
+        .orElseGet(() -> drift(action.kind()));
   }
 
   /** The state after an action ran with {@code outcome}; a removal that succeeded leaves no object. */

@@ -19,7 +19,14 @@ public enum ObjectState {
   /** Waiting for something it depends on. */
   WAITING,
   /** Labelled with this stack but no longer in the file: to be removed. */
-  ORPHANED;
+  ORPHANED,
+  /** Not looked at on purpose: a unit under {@code --no-systemd}. */
+  UNCHECKED;
+
+  /** Nothing is left to do for it: as desired, or deliberately not checked. */
+  public boolean settled() {
+    return this == OK || this == UNCHECKED;
+  }
 
   public String word() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

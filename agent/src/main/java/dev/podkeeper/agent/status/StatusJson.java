@@ -28,6 +28,8 @@ public final class StatusJson {
         .put("passId", snapshot.passId())
         .put("summary", snapshot.summary())
         .put("converged", snapshot.converged());
+    ArrayNode notApplied = root.putArray("notApplied");
+    snapshot.notApplied().forEach(notApplied::add);
     ArrayNode objects = root.putArray("objects");
     for (ObjectStatus o : snapshot.objects()) {
       ObjectNode node = objects.addObject()
@@ -37,6 +39,9 @@ public final class StatusJson {
           .put("actual", o.actual())
           .put("state", o.state().word());
       o.backingOffUntil().ifPresent(t -> node.put("backingOffUntil", t.toString()));
+      o.reason().ifPresent(v -> node.put("reason", v));
+      ArrayNode ports = node.putArray("ports");
+      o.ports().forEach(ports::add);
       o.lastAction().ifPresent(v -> node.put("lastAction", v));
       o.lastCause().ifPresent(v -> node.put("lastCause", v));
       o.lastError().ifPresent(v -> node.put("lastError", v));
@@ -55,12 +60,18 @@ public final class StatusJson {
       objects.add(new ObjectStatus(
           o.path("kind").asText(), o.path("name").asText(), o.path("desired").asText(), o.path("actual").asText(),
           ObjectState.ofWord(o.path("state").asText()),
-          optional(o, "backingOffUntil").map(Instant::parse),
+          optional(o, "backingOffUntil").map(Instant::parse), optional(o, "reason"), texts(o.path("ports")),
           optional(o, "lastAction"), optional(o, "lastCause"), optional(o, "lastError")));
     }
     return new StatusSnapshot(root.path("source").asText(), Instant.parse(root.path("at").asText()),
         root.path("file").asText(), root.path("stack").asText(), root.path("passId").asText(),
-        root.path("summary").asText(), objects);
+        root.path("summary").asText(), texts(root.path("notApplied")), objects);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 
   private static Optional<String> optional(JsonNode node, String field) {

@@ -40,6 +40,20 @@ class ApplyCommandTest {
   }
 
   @Test
+  void withoutSystemdAPassConvergesWithoutTouchingUnitsAndSaysSoOnce() throws Exception {
+    CommandRun run = CommandRun.of(fakes, "apply", "--no-systemd",
+        CommandRun.stackFile(dir, CommandRun.WITH_UNIT).toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().filter(l -> l.contains("--no-systemd"))).singleElement().asString()
+        .contains("converged=6/6").contains("note=\"--no-systemd: 1 unit not checked, requiresUnits do not block\"");
+    assertThat(run.out()).doesNotContain("unit-start");
+    assertThat(fakes.engine.find("gluetun")).hasValueSatisfying(c -> assertThat(c.running()).isTrue());
+    assertThat(fakes.units.observe(List.of("zigbee2mqtt.service")).get("zigbee2mqtt.service").activeState())
+        .as("the fake systemd was never asked to start it").isEqualTo("inactive");
+  }
+
+  @Test
   void logsJsonOneObjectPerLine() throws Exception {
     CommandRun run = apply("--log-format", "json",
         CommandRun.stackFile(dir, CommandRun.CONTAINERS).toString());

@@ -32,6 +32,9 @@ record CommandRun(int exitCode, String out, String err) {
         if (type == ApplyCommand.class) {
           return type.cast(new ApplyCommand(fakes));
         }
+        if (type == StatusCommand.class) {
+          return type.cast(new StatusCommand(fakes));
+        }
         return CommandLine.defaultFactory().create(type);
       }
     };
@@ -41,6 +44,21 @@ record CommandRun(int exitCode, String out, String err) {
   static Path stackFile(Path dir, String containers) throws IOException {
     return Files.writeString(dir.resolve("media.yaml"), SampleStacks.MEDIA_PREAMBLE + containers);
   }
+
+  /** A unit, and gluetun requiring it: the shape of a home-automation stack that needs a native service. */
+  static final String WITH_UNIT = """
+      units:
+        zigbee2mqtt.service: { state: active }
+      containers:
+        gluetun:
+          image: localhost/gluetun:1
+          network: media
+          envFiles: [vpn]
+          requiresUnits: [zigbee2mqtt.service]
+        qbittorrent:
+          image: localhost/qbittorrent:1
+          network: container:gluetun
+      """;
 
   static final String CONTAINERS = """
       containers:

@@ -90,6 +90,17 @@ class MainTest {
   }
 
   @Test
+  void validatesHelpListsOnlyWhatValidateUsesAndStillAcceptsTheGlobalOptions() {
+    CommandLineRun help = run("validate", "--help");
+
+    assertThat(help.out()).contains("FILE").doesNotContain("--podman-socket").doesNotContain("--systemd-bus");
+    assertThat(run("plan", "--help").out()).contains("--podman-socket").contains("--no-systemd");
+    assertThat(run("apply", "--help").out()).contains("--log-format").contains("--no-systemd");
+    assertThat(run("validate", "--podman-socket", "unix:///tmp/p.sock", "/nonexistent/x.yaml").exitCode())
+        .as("accepted, then the missing file is the problem").isEqualTo(1);
+  }
+
+  @Test
   void aBadLogFormatIsAUsageError() {
     CommandLineRun run = run("--log-format", "xml", "validate", "x.yaml");
     assertThat(run.exitCode()).isEqualTo(2);

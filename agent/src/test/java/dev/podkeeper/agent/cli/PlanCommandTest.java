@@ -44,13 +44,43 @@ class PlanCommandTest {
     assertThat(run.out()).isEqualTo("""
         Plan for stack media (%s): 5 actions
           1. create-network media: missing
-          2. ensure-directory /srv/media: missing
+          2. ensure-directory /srv/media: missing, will be created 0:0 0750
           3. write-env-file vpn: missing /srv/media/vpn.env  (after 2)
           4. create-container gluetun: missing  (after 1, 3)
           5. create-container qbittorrent: missing  (after 4)
         """.formatted(file));
     assertThat(fakes.engine.listContainers()).isEmpty();
     assertThat(fakes.files.exists(Path.of("/srv/media"))).isFalse();
+  }
+
+  @Test
+  void saysWhatWillBeSkippedBecauseWhatItWaitsForWillFail() throws Exception {
+    fakes.units.setDown(true);
+    Path file = CommandRun.stackFile(dir, CommandRun.WITH_UNIT);
+
+    CommandRun run = CommandRun.of(fakes, "plan", file.toString());
+
+    assertThat(run.out()).contains("""
+          4. unit-start zigbee2mqtt.service: state unknown
+             will fail: system bus unreachable
+          5. create-container gluetun: missing  (after 1, 3, 4)
+             will be skipped: waiting for unit zigbee2mqtt.service, which will fail
+          6. create-container qbittorrent: missing  (after 5)
+             will be skipped: waiting for gluetun, which will be skipped
+        """);
+  }
+
+  @Test
+  void withoutSystemdUnitsAreNotCheckedAndDoNotBlock() throws Exception {
+    fakes.units.setDown(true);
+    Path file = CommandRun.stackFile(dir, CommandRun.WITH_UNIT);
+
+    CommandRun run = CommandRun.of(fakes, "plan", "--no-systemd", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("--no-systemd: 1 unit not checked, requiresUnits do not block\n")
+        .contains("4. create-container gluetun: missing  (after 1, 3)\n")
+        .doesNotContain("unit-start").doesNotContain("will be skipped");
   }
 
   @Test

@@ -93,8 +93,8 @@ class ExecutorTest {
     assertThat(results).extracting(ActionResult::id, ActionResult::outcome, r -> r.error().orElse(""))
         .containsExactly(
             tuple(id("taken"), Outcome.FAILED, "create network taken: network name already in use"),
-            tuple(id("b"), Outcome.SKIPPED, "skipped: dependency create-network:taken failed"),
-            tuple(id("c"), Outcome.SKIPPED, "skipped: dependency create-network:b skipped"),
+            tuple(id("b"), Outcome.SKIPPED, "skipped: waiting for network taken, which failed"),
+            tuple(id("c"), Outcome.SKIPPED, "skipped: waiting for network b, which was skipped"),
             tuple(id("d"), Outcome.OK, ""));
     assertThat(heard).hasSize(4);
     assertThat(heard.indexOf(results.get(1))).isGreaterThan(heard.indexOf(results.get(0)));
@@ -114,7 +114,7 @@ class ExecutorTest {
     List<ActionResult> results = executor(harness.engine).execute(plan, ObservedState.empty(), r -> {});
 
     assertThat(results).extracting(r -> r.error().orElseThrow()).containsExactly("the name sonarr is taken",
-        "skipped: backing off until 10:05:00", "skipped: dependency report-clash:sonarr failed");
+        "skipped: backing off until 10:05:00", "skipped: waiting for sonarr, which failed");
     assertThat(harness.engine.callCount()).isEqualTo(calls);
   }
 

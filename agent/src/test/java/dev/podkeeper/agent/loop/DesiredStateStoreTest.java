@@ -54,6 +54,23 @@ class DesiredStateStoreTest {
   }
 
   @Test
+  void theStoreKnowsWhyTheFilesLatestContentIsNotApplied() throws IOException {
+    Files.writeString(file, "stack: one");
+    store.reload();
+    assertThat(store.rejectedEdit()).isEmpty();
+
+    Files.writeString(file, "broken");
+    store.reload();
+    assertThat(store.rejectedEdit()).containsExactly(file + ":1:1: not a stack [yaml.syntax]");
+    assertThat(store.reload()).as("the same broken content again").isEqualTo(Reload.UNCHANGED);
+    assertThat(store.rejectedEdit()).hasSize(1);
+
+    Files.writeString(file, "stack: two");
+    store.reload();
+    assertThat(store.rejectedEdit()).isEmpty();
+  }
+
+  @Test
   void anInvalidFileKeepsTheLastGoodStateAndIsReportedOncePerChange() throws IOException {
     Files.writeString(file, "stack: one");
     assertThat(store.reload()).isEqualTo(Reload.CHANGED);

@@ -9,6 +9,7 @@ import dev.podkeeper.agent.testing.Observed;
 import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.FileMode;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,20 +62,42 @@ class PlannerTableTest {
             List.of("create-container sonarr: missing")),
         new Case("changed ports: recreate, naming the key", Stacks.with(media(), Stacks.sonarr().toBuilder()
             .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
-            converged(media()), List.of("recreate-container sonarr: spec changed: ports")),
-        new Case("changed env and ports: both named, never the values", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            converged(media()), List.of("recreate-container sonarr: spec changed: ports 127.0.0.1:8989:8989/tcp → 127.0.0.1:8990:8989/tcp")),
+        new Case("changed env and ports: both with values, never a secret's", Stacks.with(media(), Stacks.sonarr().toBuilder()
             .ports(List.of(new PortMapping("127.0.0.1", 8990, 8989, PortMapping.Protocol.TCP))).build()),
             converged(media()).env("sonarr", Resolution.of(Redacted.of(Map.of("TZ", "UTC", "TOKEN", Stacks.SECRET)))),
-            List.of("recreate-container sonarr: spec changed: env, ports")),
+            List.of("recreate-container sonarr: spec changed: env +TOKEN=***, ports 127.0.0.1:8989:8989/tcp → 127.0.0.1:8990:8989/tcp")),
+        new Case("changed memory: old → new", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .memoryBytes(Optional.of(512L << 20)).build()),
+            converged(Stacks.with(media(), Stacks.sonarr().toBuilder().memoryBytes(Optional.of(256L << 20)).build())),
+            List.of("recreate-container sonarr: spec changed: memory 256m → 512m")),
+        new Case("a secret's value changed: said, but never shown", media(),
+            converged(media()).container("sonarr", createdWithEnv(Stacks.sonarr(), Map.of("TZ", "UTC", "TOKEN", Stacks.SECRET)))
+                .env("sonarr", Resolution.of(Redacted.of(Map.of("TZ", "UTC", "TOKEN", "rotated-" + Stacks.SECRET)))),
+            List.of("recreate-container sonarr: spec changed: env (a value from defaults, an env file or a secret"
+                + " changed: ***)")),
+        new Case("without recorded values (older labels): the key alone", Stacks.with(media(), Stacks.sonarr().toBuilder()
+            .memoryBytes(Optional.of(512L << 20)).build()),
+            converged(media()).container("sonarr", Observed.label(Labels.SPEC_VALUES, "")),
+            List.of("recreate-container sonarr: spec changed: memory")),
         new Case("changed image of a dependency: only it is recreated",
             Stacks.with(media(), Stacks.prowlarr().toBuilder().image("localhost/prowlarr:2").build()),
-            converged(media()), List.of("recreate-container prowlarr: spec changed: image")),
+            converged(media()), List.of("recreate-container prowlarr: spec changed: image localhost/prowlarr:1 → localhost/prowlarr:2")),
         new Case("hash differs without per-key digests (older labels): spec changed", media(),
             converged(media()).container("sonarr", Observed.label(Labels.SPEC_HASH, "old"))
                 .container("sonarr", Observed.label(Labels.SPEC_FIELDS, "")),
             List.of("recreate-container sonarr: spec changed")),
         new Case("exited: start", media(), converged(media()).container("prowlarr", Observed.status(ContainerStatus.EXITED)),
             List.of("start-container prowlarr: exited")),
+        new Case("exited with a code: the cause says it", media(),
+            converged(media()).container("prowlarr", Observed.exited(1, false)),
+            List.of("start-container prowlarr: exited 1")),
+        new Case("killed by a signal: the cause names it", media(),
+            converged(media()).container("prowlarr", Observed.exited(137, false)),
+            List.of("start-container prowlarr: exited 137 (killed)")),
+        new Case("killed by the OOM killer: the cause says so", media(),
+            converged(media()).container("prowlarr", Observed.exited(137, true)),
+            List.of("start-container prowlarr: OOM-killed")),
         new Case("created, never started: start", media(),
             converged(media()).container("prowlarr", Observed.status(ContainerStatus.CREATED)),
             List.of("start-container prowlarr: created but never started")),
@@ -104,12 +128,20 @@ class PlannerTableTest {
                 "create-container sonarr: missing <- report-clash:prowlarr")));
   }
 
+  /** The labels the container would carry had it been created with {@code env}. */
+  private static UnaryOperator<ObservedContainer> createdWithEnv(ContainerSpec spec, Map<String, String> env) {
+    Map<String, String> labels = ContainerFingerprint.resolve(spec, env, Optional.empty(), Stacks.STACK).labels();
+    return c -> Observed.label(Labels.SPEC_VALUES, labels.get(Labels.SPEC_VALUES)).apply(
+        Observed.label(Labels.SPEC_FIELDS, labels.get(Labels.SPEC_FIELDS)).apply(
+            Observed.label(Labels.SPEC_HASH, labels.get(Labels.SPEC_HASH)).apply(c)));
+  }
+
   static Stream<Case> namespaces() {
     return Stream.of(
         new Case("dead namespace by StartedAt: restart the member", media(),
             converged(media()).container("gluetun", Observed.startedAt(T0.plusSeconds(60))),
-            List.of("restart-container qbittorrent: provider gluetun restarted after it"
-                + " (StartedAt 2025-06-01T10:01:00Z > 2025-06-01T10:00:01Z)")),
+            List.of("restart-container qbittorrent: provider gluetun restarted 10:01:00, after it"
+                + " (started 10:00:01)")),
         new Case("dead namespace by namespace id: restart the member", media(),
             converged(media()).container("qbittorrent", Observed.namespace("net:[old]")),
             List.of("restart-container qbittorrent: network namespace differs from provider's"
@@ -129,7 +161,7 @@ class PlannerTableTest {
         new Case("provider spec changed: members removed, provider recreated, members created",
             Stacks.with(media(), Stacks.gluetun().toBuilder().image("localhost/gluetun:2").build()), converged(media()),
             List.of("remove-container qbittorrent: provider gluetun is recreated",
-                "recreate-container gluetun: spec changed: image <- remove-container:qbittorrent",
+                "recreate-container gluetun: spec changed: image localhost/gluetun:1 → localhost/gluetun:2 <- remove-container:qbittorrent",
                 "await-healthy gluetun: needed healthy by qbittorrent <- recreate-container:gluetun",
                 "create-container qbittorrent: provider gluetun is recreated"
                     + " <- await-healthy:gluetun, remove-container:qbittorrent")),
@@ -193,10 +225,11 @@ class PlannerTableTest {
         new Case("a fresh host: networks, directories, env files, units, then containers in dependency order",
             media(), WorldBuilder.empty(media()),
             List.of("create-network media: missing",
-                "ensure-directory /srv/media: missing",
-                "ensure-directory /srv/media/config: missing <- ensure-directory:/srv/media",
-                "ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent"
+                "ensure-directory /srv/media: missing, will be created 0:0 0750",
+                "ensure-directory /srv/media/config: missing, will be created 1000:1000 0755"
                     + " <- ensure-directory:/srv/media",
+                "ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent, will be created"
+                    + " 1000:1000 0755 <- ensure-directory:/srv/media",
                 "write-env-file vpn: missing /srv/media/vpn.env <- ensure-directory:/srv/media",
                 "unit-enable jellyfin.service: disabled",
                 "unit-start jellyfin.service: inactive (dead) <- unit-enable:jellyfin.service",
@@ -213,7 +246,8 @@ class PlannerTableTest {
             converged(media()).directory(media.resolve("config"), new Ownership(0, 0), new FileMode(0700)), List.of()),
         new Case("a missing bind-mount source is created before its container", media(), converged(media())
             .withoutPath(media.resolve("qbittorrent")).withoutContainer("qbittorrent"),
-            List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent",
+            List.of("ensure-directory /srv/media/qbittorrent: missing bind-mount source of qbittorrent, will be created"
+                    + " 1000:1000 0755",
                 "create-container qbittorrent: missing <- ensure-directory:/srv/media/qbittorrent")),
         new Case("a missing bind-mount source that is a system directory is never created", Stacks.with(media(),
                 prowlarrMounting("/run")), converged(media()).withoutContainer("prowlarr"),

@@ -89,21 +89,28 @@ class StatusViewTest {
         ActionStep.ran(result(action(ActionKind.CREATE_CONTAINER, "radarr", "missing"), Outcome.FAILED,
             "create container radarr: image localhost/x:1 not known")));
 
-    List<ObjectStatus> rows = new StatusView(desired, Optional.empty(),
+    ObservedState observed = new ObservedState(List.of(
+        new ObservedContainer("1", "vpn", "localhost/x:1", Map.of(), ContainerStatus.RUNNING, HealthStatus.NONE,
+            Optional.of(NOW), Optional.empty(), Optional.empty()),
+        new ObservedContainer("2", "sonarr", "localhost/x:1", Map.of(), ContainerStatus.EXITED, HealthStatus.NONE,
+            Optional.of(NOW), Optional.empty(), Optional.empty()).withExit(Optional.of(1), false)),
+        List.of(), Map.of());
+    List<ObjectStatus> rows = new StatusView(desired, Optional.of(observed),
         name -> name.equals("sonarr") ? Optional.of(UNTIL) : Optional.empty())
         .rows(thisPass, history.record(thisPass));
 
     ObjectStatus vpn = rows.get(1);
     assertThat(vpn.state()).isEqualTo(ObjectState.OK);
-    assertThat(vpn.actual()).isEqualTo("as desired");
+    assertThat(vpn.actual()).as("the words a fresh view uses").isEqualTo("running");
     assertThat(vpn.lastAction()).contains("start-container");
     ObjectStatus sonarr = rows.get(2);
     assertThat(sonarr.state()).isEqualTo(ObjectState.BACKING_OFF);
     assertThat(sonarr.backingOffUntil()).contains(UNTIL);
     assertThat(sonarr.lastError()).get().asString().contains("backing off until 12:00:40");
+    assertThat(sonarr.actual()).isEqualTo("exited 1");
     ObjectStatus radarr = rows.get(3);
     assertThat(radarr.state()).isEqualTo(ObjectState.FAILED);
-    assertThat(radarr.actual()).isEqualTo("missing");
+    assertThat(radarr.actual()).isEqualTo("absent");
     assertThat(radarr.lastError()).contains("create container radarr: image localhost/x:1 not known");
   }
 }

@@ -19,6 +19,11 @@ public final class Observed {
         status == ContainerStatus.RUNNING ? c.networkNamespace() : Optional.empty());
   }
 
+  /** Exited, with how the run ended: {@code oom} as the engine reports a kernel OOM kill (exit 137). */
+  public static UnaryOperator<ObservedContainer> exited(int code, boolean oom) {
+    return c -> status(ContainerStatus.EXITED).apply(c).withExit(Optional.of(code), oom);
+  }
+
   public static UnaryOperator<ObservedContainer> health(HealthStatus health) {
     return c -> new ObservedContainer(c.id(), c.name(), c.image(), c.labels(), c.status(), health, c.startedAt(),
         c.namespaceProviderId(), c.networkNamespace());

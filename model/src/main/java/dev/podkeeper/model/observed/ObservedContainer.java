@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param namespaceProviderId the full ID of the container whose network namespace it joined, if any
  * @param networkNamespace an identifier of the network namespace it runs in now (e.g. {@code net:[4026532]});
  *     empty when not running or not reported. Two containers sharing a namespace report the same value.
+ * @param exitCode how its last run ended, while it is exited; empty while it runs or before it first ran
+ * @param oomKilled the engine says the kernel's OOM killer ended its last run
  */
 public record ObservedContainer(
     String id,
@@ -24,7 +26,9 @@ public record ObservedContainer(
     HealthStatus health,
     Optional<Instant> startedAt,
     Optional<String> namespaceProviderId,
-    Optional<String> networkNamespace) {
+    Optional<String> networkNamespace,
+    Optional<Integer> exitCode,
+    boolean oomKilled) {
 
   public ObservedContainer {
     requireNonNull(id, "id is null");
@@ -36,6 +40,24 @@ public record ObservedContainer(
     requireNonNull(startedAt, "startedAt is null");
     requireNonNull(namespaceProviderId, "namespaceProviderId is null");
     requireNonNull(networkNamespace, "networkNamespace is null");
+    requireNonNull(exitCode, "exitCode is null");
+    if (oomKilled && exitCode.isEmpty()) {
+      throw new IllegalArgumentException(name + " is OOM-killed without an exit code");
+    }
+  }
+
+  /** A container whose last run's end is not known (it runs, or never ran). */
+  public ObservedContainer(String id, String name, String image, Map<String, String> labels, ContainerStatus status,
+      HealthStatus health, Optional<Instant> startedAt, Optional<String> namespaceProviderId,
+      Optional<String> networkNamespace) {
+    this(id, name, image, labels, status, health, startedAt, namespaceProviderId, networkNamespace, Optional.empty(),
+        false);
+  }
+
+  /** The same container with how its last run ended. */
+  public ObservedContainer withExit(Optional<Integer> code, boolean oom) {
+    return new ObservedContainer(id, name, image, labels, status, health, startedAt, namespaceProviderId,
+        networkNamespace, code, oom);
   }
 
   /** True when this container carries the stack label of {@code stack}. */

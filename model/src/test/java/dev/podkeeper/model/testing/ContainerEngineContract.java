@@ -216,6 +216,26 @@ public abstract class ContainerEngineContract {
   }
 
   @Test
+  void anExitedContainerSaysHowItsRunEnded() {
+    String crashing = create(container("exit3", bridge()).command(Optional.of(List.of("sh", "-c", "exit 3"))).build());
+    String stopped = create(container("stopped", bridge()).build());
+    engine.startContainer(crashing);
+    engine.startContainer(stopped);
+    assertThat(container(stopped).orElseThrow().exitCode()).as("running: no exit code").isEmpty();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> container(crashing).orElseThrow().exitCode().isPresent());
+    engine.stopContainer(stopped, STOP_TIMEOUT);
+
+    ObservedContainer exited = container(crashing).orElseThrow();
+    assertThat(exited.status()).isEqualTo(ContainerStatus.EXITED);
+    assertThat(exited.exitCode()).contains(3);
+    assertThat(exited.oomKilled()).isFalse();
+    assertThat(container(stopped).orElseThrow().exitCode()).as("PID 1 traps SIGTERM and exits 0").contains(0);
+    engine.startContainer(stopped);
+    assertThat(container(stopped).orElseThrow().exitCode()).as("a new run has not ended").isEmpty();
+  }
+
+  @Test
   void startAndStopAreIdempotent() {
     String id = create(container("c", bridge()).build());
 

@@ -27,12 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An in-memory engine that behaves like Podman where reconcile can tell: IDs, labels, states,
  * start times, and network namespaces, including the dead namespace a member keeps when its provider
- * restarts. Passes {@link ContainerEngineContract}. Thread-safe (one lock), since the executor runs
- * branches in parallel.
+ * restarts, and how a run ended (exit code, OOM kill). Passes {@link ContainerEngineContract}. Thread-safe
+ * (one lock), since the executor runs branches in parallel.
+ *
+ * <p>It runs no processes. A stop ends a run with 0 (as the test image's PID 1, which traps SIGTERM), a kill
+ * with 137; a container whose command is {@code sh -c "exit N"} exits with N right after its start.
  */
 public final class FakeContainerEngine implements ContainerEngine {
   /** The label the podman adapter puts on a namespace member ({@code PodmanLabels.PROVIDER_ID}). */
   static final String PROVIDER_ID_LABEL = "dev.podkeeper.provider-id";
+  /** 128 + SIGKILL. */
+  private static final int KILLED = 137;
 
   private final Clock clock;
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
@@ -154,7 +159,20 @@ public final class FakeContainerEngine implements ContainerEngine {
     c.status = ContainerStatus.RUNNING;
     c.startedAt = clock.instant();
     c.health = c.resolved.spec().health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
+    c.exitCode = null;
+    c.oomKilled = false;
     emit(c, "start", Map.of());
+    exitsAtOnce(c.resolved).ifPresent(code -> exit(c, code, false, null));
+  }
+
+  /** {@code sh -c "exit N"}: the one command the fake "runs". */
+  private static Optional<Integer> exitsAtOnce(ResolvedContainer resolved) {
+    List<String> command = resolved.spec().command().orElse(List.of());
+    if (command.size() == 3 && command.get(0).equals("sh") && command.get(1).equals("-c")
+        && command.get(2).matches("exit \\d{1,3}")) {
+      return Optional.of(Integer.parseInt(command.get(2).substring(5)));
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -162,7 +180,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     call();
     FakeContainer c = existing(id, "stop container");
     if (c.status == ContainerStatus.RUNNING) {
-      exit(c, "stop");
+      exit(c, 0, false, "stop");
     }
   }
 
@@ -177,7 +195,7 @@ public final class FakeContainerEngine implements ContainerEngine {
           + "must be removed before it: " + members);
     }
     if (c.status == ContainerStatus.RUNNING) {
-      exit(c, "kill");
+      exit(c, KILLED, false, "kill");
     }
     containers.remove(id);
     emit(c, "remove", Map.of());
@@ -232,7 +250,23 @@ public final class FakeContainerEngine implements ContainerEngine {
   public synchronized void kill(String name) {
     FakeContainer c = byName(name);
     if (c.status == ContainerStatus.RUNNING) {
-      exit(c, "kill");
+      exit(c, KILLED, false, "kill");
+    }
+  }
+
+  /** The process ended by itself with {@code code}, as a crashing service does. */
+  public synchronized void exit(String name, int code) {
+    FakeContainer c = byName(name);
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, code, false, null);
+    }
+  }
+
+  /** The kernel's OOM killer ended it (exit 137), as the engine reports when the memory limit is hit. */
+  public synchronized void oomKill(String name) {
+    FakeContainer c = byName(name);
+    if (c.status == ContainerStatus.RUNNING) {
+      exit(c, KILLED, true, null);
     }
   }
 
@@ -240,7 +274,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   public synchronized void restart(String name) {
     FakeContainer c = byName(name);
     if (c.status == ContainerStatus.RUNNING) {
-      exit(c, "restart");
+      exit(c, 0, false, "restart");
     }
     startContainer(c.id);
   }
@@ -274,13 +308,18 @@ public final class FakeContainerEngine implements ContainerEngine {
     return containers.values().stream().filter(c -> c.name.equals(name)).findFirst().map(c -> c.resolved);
   }
 
-  private void exit(FakeContainer c, String action) {
+  /** @param action the command that ended the run, reported after "die"; null when the process ended by itself */
+  private void exit(FakeContainer c, int code, boolean oom, String action) {
     c.status = ContainerStatus.EXITED;
     c.namespace = null;
+    c.exitCode = code;
+    c.oomKilled = oom;
     // Podman keeps the last health result while a container is stopped; a start resets it to starting.
-    // Podman reports the process's end as "die" first, then the command that caused it.
-    emit(c, "die", Map.of());
-    emit(c, action, Map.of());
+    // Podman reports the process's end as "die" first (with its exit code), then the command that caused it.
+    emit(c, "die", Map.of("exitCode", String.valueOf(code)));
+    if (action != null) {
+      emit(c, action, Map.of());
+    }
   }
 
   private FakeContainer byName(String name) {
@@ -337,6 +376,8 @@ public final class FakeContainerEngine implements ContainerEngine {
     HealthStatus health = HealthStatus.NONE;
     Instant startedAt;
     String namespace;
+    Integer exitCode;
+    boolean oomKilled;
 
     FakeContainer(String id, ResolvedContainer resolved) {
       this.id = id;
@@ -361,7 +402,8 @@ public final class FakeContainerEngine implements ContainerEngine {
 
     ObservedContainer observe() {
       return new ObservedContainer(id, name, image, labels, status, health, Optional.ofNullable(startedAt),
-          Optional.ofNullable(providerId), Optional.ofNullable(namespace));
+          Optional.ofNullable(providerId), Optional.ofNullable(namespace),
+          status == ContainerStatus.EXITED ? Optional.ofNullable(exitCode) : Optional.empty(), oomKilled);
     }
   }
 }
