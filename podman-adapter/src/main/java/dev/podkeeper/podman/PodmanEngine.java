@@ -14,6 +14,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -187,7 +188,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     } catch (RuntimeException e) {
       // The engine may echo what it was given; env values can be secrets, so they are masked and the
       // original exception (whose text is unmasked) is not attached.
-      String words = Redaction.mask(EngineErrors.engineWords(e), container.env().values());
+      String words = new SecretMask(container.env().values()).mask(EngineErrors.engineWords(e));
       throw new EngineException("create container " + container.name() + ": Podman says: " + words
           + createHint(words), EngineErrors.kindOf("create container", EngineErrors.status(e), words), null);
     }

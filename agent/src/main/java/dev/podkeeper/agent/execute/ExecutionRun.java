@@ -6,6 +6,7 @@ import dev.podkeeper.agent.plan.ActionText;
 import dev.podkeeper.agent.plan.Outcome;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PresetOutcome;
+import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class ExecutionRun {
   private final Steps steps;
   private final ContainerIds ids;
   private final Clock clock;
-  private final SecretScrubber scrubber;
+  private final SecretMask scrubber;
   private final Consumer<ActionResult> listener;
   private final ExecutorService pool;
   private final Map<String, ActionResult> done = new HashMap<>();
@@ -50,7 +51,7 @@ final class ExecutionRun {
     this.steps = steps;
     this.ids = ids;
     this.clock = clock;
-    this.scrubber = new SecretScrubber(plan.secretValues().reveal());
+    this.scrubber = new SecretMask(plan.secretValues().reveal());
     this.listener = listener;
     this.pool = pool;
     this.deadline = deadline;
@@ -131,7 +132,7 @@ final class ExecutionRun {
   }
 
   private String text(PresetOutcome preset) {
-    String reason = scrubber.scrub(preset.reason());
+    String reason = scrubber.mask(preset.reason());
     return preset.outcome() == Outcome.SKIPPED ? "skipped: " + reason : reason;
   }
 
@@ -151,7 +152,7 @@ final class ExecutionRun {
       if (FatalErrors.isFatal(e)) {
         fatal = (Error) e;
       }
-      error = Optional.of(scrubber.scrub(ErrorText.of(e)));
+      error = Optional.of(scrubber.mask(ErrorText.of(e)));
       kind = Optional.of(FailureKinds.of(e));
     }
     long millis = Duration.between(start, clock.instant()).toMillis();

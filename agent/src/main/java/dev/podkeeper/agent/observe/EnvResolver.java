@@ -109,7 +109,10 @@ final class EnvResolver {
   /** An env file named by absolute path: an existing file podkeeper reads but does not write. */
   private Resolution<Map<String, String>> pathEnvFile(String path) {
     try {
-      return Resolution.of(EnvFileFormat.parse(files.read(Path.of(path))));
+      Map<String, String> values = EnvFileFormat.parse(files.read(Path.of(path)));
+      // The user's own secret store: its values are scrubbed from error texts like those of secret files.
+      values.values().stream().filter(v -> !v.isEmpty()).forEach(secrets::add);
+      return Resolution.of(values);
     } catch (IOException e) {
       return Resolution.failed(path + " " + unreadable(e));
     }

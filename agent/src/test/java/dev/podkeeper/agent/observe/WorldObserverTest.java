@@ -55,6 +55,18 @@ class WorldObserverTest {
   }
 
   @Test
+  void theValuesOfAnEnvFileReadFromTheHostAreSecretsToScrubToo() {
+    DesiredState desired = Stacks.with(media(), Stacks.gluetun().toBuilder()
+        .envFiles(List.of("vpn", "/etc/app.env")).build());
+    files.withFile(Path.of("/etc/app.env"), "DB_PASSWORD=abc\nEMPTY=\n");
+
+    ObservedWorld world = observe(desired);
+
+    // Such a file is the user's own secret store (spec: env files and fromFile are secrets), whatever the length.
+    assertThat(world.secretValues().reveal()).containsExactlyInAnyOrder(Stacks.SECRET, "abc");
+  }
+
+  @Test
   void aPathItMayNotLookAtOrALinkIsSaidSoNotCalledMissing() {
     HostFiles refusing = new HostFiles() {
       @Override
