@@ -108,16 +108,18 @@ final class HostPathPlanner {
     }
     users.forEach((source, containers) -> {
       Optional<String> unreadable = world.unreadable(source);
-      Action action = Action.of(ActionKind.ENSURE_DIRECTORY, source.toString(),
-          unreadable.map(why -> "bind-mount source of " + String.join(", ", containers) + ": " + why)
-              .orElse(missing("missing bind-mount source of " + String.join(", ", containers),
-                  desired.defaults().owner(), desired.defaults().mode())),
+      boolean system = HostPaths.SYSTEM_DIRECTORIES.contains(source);
+      String seen = "missing bind-mount source of " + String.join(", ", containers);
+      // A system directory is never created, so its cause must not promise an owner and mode.
+      String cause = unreadable.map(why -> "bind-mount source of " + String.join(", ", containers) + ": " + why)
+          .orElse(system ? seen : missing(seen, desired.defaults().owner(), desired.defaults().mode()));
+      Action action = Action.of(ActionKind.ENSURE_DIRECTORY, source.toString(), cause,
           new Directory(source, desired.defaults().owner(), desired.defaults().mode(), Optional.empty(),
               Optional.empty()));
       if (unreadable.isPresent()) {
         // Podman would mount whatever a planted link points to: the container waits until the source is safe.
         action = cannotLookAt(action, source, unreadable.get());
-      } else if (HostPaths.SYSTEM_DIRECTORIES.contains(source)) {
+      } else if (system) {
         action = action.failing(source + " is a system directory; podkeeper does not create it (with the stack's"
             + " owner). Check the volume's source");
       }
