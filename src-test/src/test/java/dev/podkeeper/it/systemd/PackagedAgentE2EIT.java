@@ -83,6 +83,9 @@ class PackagedAgentE2EIT {
   /** JVM start and a first pass on a loaded 2-core machine; systemd's own start timeout is 90 s. */
   private static final Duration START_LIMIT = Duration.ofMinutes(2);
   private static final Duration CHANGE_LIMIT = Duration.ofSeconds(60);
+  /** A drop-in as {@code systemctl edit} writes one: a start timeout shorter than the slow stack's first pass. */
+  private static final String SHORT_START_DROP_IN = "/etc/systemd/system/podkeeper.service.d/short-start.conf";
+  private static final Duration SHORT_START_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(500);
 
   private static PodmanEngineFixture.Engine podman;
@@ -391,7 +394,7 @@ class PackagedAgentE2EIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aJdkChangeTrainsTheArchiveAgainAndRemovingThePackageTakesItAlong() {
     String before = systemd.exec("stat", "-c", "%Y.%i", CDS_ARCHIVE).orThrow().stdout().strip();
     // dpkg runs the postinst with "triggered" when a JDK package changes files under /usr/lib/jvm. (Not through
@@ -578,5 +581,109 @@ class PackagedAgentE2EIT {
     // Spec section 4 for the fields too: every field of every entry of the service, the secret in none.
     assertThat(systemd.exec("journalctl", "-u", UNIT, "--no-pager", "-o", "verbose").orThrow().stdout())
         .doesNotContain(secret);
+  }
+
+  // ---- start-up: a first pass longer than systemd's start timeout (spec section 5)
+
+  /**
+   * A restart whose first pass waits ~30 s for a health check, under a TimeoutStartSec= of 10 s: the agent's
+   * EXTEND_TIMEOUT_USEC= keeps systemd from killing it, so the one process that started turns active after its
+   * pass, without a restart. Between the stop test and the package's removal, as the unit is inactive then;
+   * the class's own stack file is back afterwards and the agent stopped again, as the stop test left it.
+   */
+  @Test
+  @Order(9)
+  void aFirstPassLongerThanTheStartTimeoutExtendsItInsteadOfBeingKilled() throws IOException {
+    String slowStack = stack + "-slow";
+    String slowNetwork = slowStack + "-net";
+    String slowSubnet = otherSubnetThan(subnet);
+    Path dropIn = inContainer(SHORT_START_DROP_IN);
+    try {
+      Files.createDirectories(dropIn.getParent());
+      Files.writeString(dropIn, "[Service]\nTimeoutStartSec=" + SHORT_START_TIMEOUT.toSeconds() + "s\n");
+      systemd.exec("systemctl", "daemon-reload").orThrow();
+      assertThat(show("TimeoutStartUSec")).containsEntry("TimeoutStartUSec", SHORT_START_TIMEOUT.toSeconds() + "s");
+      // New names: nothing of this stack exists yet, so the first pass creates both and waits for health.
+      writeStackFile(slowStackFile(slowStack, slowNetwork, slowSubnet));
+      String since = systemd.exec("date", "+%s").orThrow().stdout().strip();
+
+      long t0 = System.nanoTime();
+      systemd.exec("systemctl", "restart", "--no-block", UNIT).orThrow();
+      String[] startup = {"ActiveState", "SubState", "Result", "NRestarts", "ExecMainPID"};
+      String pid = await().atMost(SHORT_START_TIMEOUT).pollInterval(POLL).until(() -> show(startup),
+          unit -> unit.get("ActiveState").equals("activating") && !unit.get("ExecMainPID").equals("0"))
+          .get("ExecMainPID");
+      // Past the start timeout and then some: the same process, still starting, never restarted.
+      Map<String, String> starting = Map.of("ActiveState", "activating", "SubState", "start", "NRestarts", "0",
+          "ExecMainPID", pid);
+      await().during(SHORT_START_TIMEOUT.plusSeconds(5)).atMost(SHORT_START_TIMEOUT.plusSeconds(15))
+          .pollInterval(POLL).untilAsserted(() -> assertThat(show(startup)).containsAllEntriesOf(starting));
+      // READY=1 once the pass is done, by that same process.
+      await().atMost(Duration.ofSeconds(90)).pollInterval(POLL).until(() -> {
+        Map<String, String> unit = show(startup);
+        assertThat(unit).as("podkeeper.service (fails fast)").containsEntry("ExecMainPID", pid)
+            .containsEntry("NRestarts", "0").containsEntry("Result", "success");
+        return unit.get("ActiveState").equals("active");
+      });
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.err.printf("packaged agent: restart -> active in %.1f s under TimeoutStartSec=%ds%n", seconds,
+          SHORT_START_TIMEOUT.toSeconds());
+      assertThat(seconds).as("seconds from restart to active").isGreaterThan(SHORT_START_TIMEOUT.toSeconds());
+      assertThat(container(slowStack + "-after")).as(slowStack + "-after").hasValueSatisfying(c ->
+          assertThat(c.running()).isTrue());
+      List<String> thisStart = systemd.exec("journalctl", "-u", UNIT, "--since", "@" + since, "--no-pager", "-o", "cat")
+          .orThrow().stdout().lines().toList();
+      assertThat(thisStart).as("the journal of this start").isNotEmpty()
+          .noneMatch(line -> line.contains("start operation timed out"));
+    } finally {
+      // The agent first, or it would put back what is removed next.
+      systemd.exec("systemctl", "stop", UNIT);
+      Files.deleteIfExists(dropIn);
+      systemd.exec("systemctl", "daemon-reload").orThrow();
+      systemd.exec("systemctl", "reset-failed", UNIT);
+      writeStackFile(stackFile(true));
+      api.listContainers().stream().filter(c -> c.name().startsWith(slowStack + "-"))
+          .forEach(c -> api.removeContainer(c.id()));
+      api.listNetworks().stream().filter(n -> n.name().equals(slowNetwork)).forEach(n -> api.removeNetwork(n.id()));
+    }
+  }
+
+  /**
+   * A stack whose first pass lasts ~30 s: {@code -after} depends on {@code -slow}, whose health check passes
+   * only 25 s after it starts, so the pass waits for it; the start period keeps it from being unhealthy before.
+   */
+  private static String slowStackFile(String slowStack, String slowNetwork, String slowSubnet) {
+    return """
+        version: 1
+        stack: %1$s
+        networks:
+          %2$s:
+            subnet: %3$s
+        containers:
+          %1$s-slow:
+            image: %4$s
+            network: %2$s
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 25; touch /tmp/ok; while :; do sleep 1; done"]
+            health:
+              test: [CMD-SHELL, test -f /tmp/ok]
+              interval: 2s
+              retries: 3
+              startPeriod: 60s
+            stopTimeout: 1s
+          %1$s-after:
+            image: %4$s
+            network: %2$s
+            dependsOn: [%1$s-slow]
+            command: ["sh", "-c", "%5$s"]
+            stopTimeout: 1s
+        """.formatted(slowStack, slowNetwork, slowSubnet, PodmanEngineFixture.TEST_IMAGE, httpd("after", 8080));
+  }
+
+  private static String otherSubnetThan(String taken) {
+    String other;
+    do {
+      other = podman.randomSubnet();
+    } while (other.equals(taken));
+    return other;
   }
 }
