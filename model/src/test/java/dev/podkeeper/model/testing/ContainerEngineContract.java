@@ -10,6 +10,7 @@ import dev.podkeeper.model.desired.HealthCheck;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.desired.PortMapping;
+import dev.podkeeper.model.desired.RestartPolicy;
 import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
@@ -217,7 +218,9 @@ public abstract class ContainerEngineContract {
 
   @Test
   void anExitedContainerSaysHowItsRunEnded() {
-    String crashing = create(container("exit3", bridge()).command(Optional.of(List.of("sh", "-c", "exit 3"))).build());
+    // Restart policy "no": with the default (unless-stopped) Podman starts it again, and its next list shows it running.
+    String crashing = create(container("exit3", bridge()).command(Optional.of(List.of("sh", "-c", "exit 3")))
+        .restart(RestartPolicy.NO).build());
     String stopped = create(container("stopped", bridge()).build());
     engine.startContainer(crashing);
     engine.startContainer(stopped);
