@@ -474,10 +474,10 @@ jvm_flags() { # the JVM flags on PID's command line, one a line, @argument files
 section_ready() {
   local i ready=() cpus=() exits=() loaded=() started=() passes=() t0 log
   ensure 14
-  at_ms() { # the epoch ms of the first stderr log line (HH:MM:SS.mmm, local time) of LOG that matches TEXT
-    local hms
-    hms=$(grep -m1 -F "$2" "$1" | grep -o '^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]*' || true)
-    [[ -n $hms ]] && date -d "today $hms" +%s%3N
+  at_ms() { # the epoch ms of the first diagnostic line of LOG (one JSON object, as --log-format json writes it) whose message has TEXT
+    local time
+    time=$(grep '^{' "$1" | jq -r --arg text "$2" 'select(.message? // "" | contains($text)) | .time' | head -n1)
+    [[ -n $time ]] && date -d "$time" +%s%3N
   }
   for i in $(seq 1 "$READY_RUNS"); do
     log=$work/ready$i.log
