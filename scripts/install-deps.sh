@@ -9,8 +9,10 @@ set -euo pipefail
 # Podman's default runtime, refuses cgroup v1 hybrid hosts (scripts/podman-engine.sh picks runc there).
 # The .deb's Depends name those that podman itself does not bring (packaging/src/deb/control/control),
 # netavark before podman, so that apt takes it for podman's container-network-stack instead of adding the CNI
-# plugins. catatonit (--init) and runc are for the tests here; podkeeper itself uses neither.
-RUNTIME=(podman netavark aardvark-dns iptables conmon runc catatonit)
+# plugins. catatonit (--init) and runc are for the tests here; podkeeper itself uses neither. uidmap (a
+# Recommends of podman) only matters to rootless Podman; it is named so that the tests run on a machine like
+# the ones they were proven on.
+RUNTIME=(podman netavark aardvark-dns iptables conmon runc catatonit uidmap)
 # What the tests need besides: debootstrap (and its keyring, a Recommends) builds the systemd test image,
 # busybox-static the small test image; caddy, docker-registry and graphviz are real peers of the tests
 # (a reverse proxy's admin API, a registry to pull from, `dot` for rendered graphs); bench/run.sh reads
