@@ -16,6 +16,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -241,6 +242,41 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
       throw errors.failed("health check", id, e);
     } catch (RuntimeException e) {
       throw errors.failed("health check", id, e);
+    }
+  }
+
+  /** Podman's own inspect: the compatible one has no {@code ConmonPid}. Both are absent or 0 when not running. */
+  @Override
+  public ContainerProcess inspectProcess(String id) {
+    try {
+      JsonNode state = libpod.inspectContainer(id).path("State");
+      long pid = state.path("Pid").asLong(0);
+      return pid > 0 ? new ContainerProcess(pid, state.path("ConmonPid").asLong(0)) : ContainerProcess.NOT_RUNNING;
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect container", id, e);
+    }
+  }
+
+  /** The compatible logs call: its frames already say which stream each came from, in the order written. */
+  @Override
+  public List<String> logTail(String id, int lines) {
+    LogTail tail = new LogTail(lines);
+    try {
+      boolean done = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(tail)
+          .awaitCompletion(timeouts.call().toMillis(), TimeUnit.MILLISECONDS);
+      if (!done) {
+        closeQuietly(tail);
+        throw new EngineException("logs of container " + id + ": not read within " + timeouts.call().toSeconds()
+            + " s; the engine may be busy: `podman logs --tail " + lines + " " + id + "` shows them");
+      }
+      return tail.lines();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("logs of container " + id + ": interrupted", e);
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw errors.failed("logs of container", id, e);
     }
   }
 

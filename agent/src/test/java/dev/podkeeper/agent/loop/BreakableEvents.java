@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.loop;
 
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -106,5 +107,7 @@ final class BreakableEvents implements ContainerEngine {
   @Override public void startContainer(String id) { engine.startContainer(id); }
   @Override public void stopContainer(String id, Duration timeout) { engine.stopContainer(id, timeout); }
   @Override public void removeContainer(String id) { engine.removeContainer(id); }
+  @Override public ContainerProcess inspectProcess(String id) { return engine.inspectProcess(id); }
+  @Override public List<String> logTail(String id, int lines) { return engine.logTail(id, lines); }
   @Override public long callCount() { return engine.callCount(); }
 }

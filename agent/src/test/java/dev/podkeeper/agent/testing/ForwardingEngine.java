@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.testing;
 
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -72,6 +73,16 @@ public class ForwardingEngine implements ContainerEngine {
   @Override
   public HealthStatus runHealthCheck(String id) {
     return delegate.runHealthCheck(id);
+  }
+
+  @Override
+  public ContainerProcess inspectProcess(String id) {
+    return delegate.inspectProcess(id);
+  }
+
+  @Override
+  public List<String> logTail(String id, int lines) {
+    return delegate.logTail(id, lines);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.podkeeper.model.port;
 
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -58,6 +59,18 @@ public interface ContainerEngine {
         .map(ObservedContainer::health)
         .orElseThrow(() -> new EngineException("health check " + id + ": no such container"));
   }
+
+  /** The container's host processes (one inspect call): for {@code doctor}, which looks at them on the host. */
+  ContainerProcess inspectProcess(String id);
+
+  /**
+   * The last {@code lines} lines the container wrote (stdout and stderr, in the order written), each cut to
+   * {@link #LOG_LINE_LIMIT} characters: for {@code doctor}, to show why a container keeps exiting.
+   */
+  List<String> logTail(String id, int lines);
+
+  /** The longest log line {@link #logTail} returns, so that a program that writes no newlines cannot flood. */
+  int LOG_LINE_LIMIT = 500;
 
   /** Streams engine events until the returned handle is closed; errors end the stream and are reported once. */
   AutoCloseable subscribeEvents(EngineEventListener listener);

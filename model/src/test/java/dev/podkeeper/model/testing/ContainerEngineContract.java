@@ -12,6 +12,7 @@ import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.desired.PortMapping;
 import dev.podkeeper.model.desired.RestartPolicy;
 import dev.podkeeper.model.desired.VolumeMount;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -236,6 +237,35 @@ public abstract class ContainerEngineContract {
     assertThat(container(stopped).orElseThrow().exitCode()).as("PID 1 traps SIGTERM and exits 0").contains(0);
     engine.startContainer(stopped);
     assertThat(container(stopped).orElseThrow().exitCode()).as("a new run has not ended").isEmpty();
+  }
+
+  @Test
+  void aRunningContainerHasHostProcessesAndAStoppedOneNone() {
+    String id = create(container("proc", bridge()).build());
+    engine.startContainer(id);
+
+    ContainerProcess running = engine.inspectProcess(id);
+    engine.stopContainer(id, STOP_TIMEOUT);
+
+    assertThat(running.running()).isTrue();
+    assertThat(running.conmonPid()).as("its monitor is another process").isPositive().isNotEqualTo(running.pid());
+    assertThat(engine.inspectProcess(id)).isEqualTo(ContainerProcess.NOT_RUNNING);
+    assertThatThrownBy(() -> engine.inspectProcess(unique("missing")))
+        .isInstanceOf(EngineException.class).hasMessageContaining("missing");
+  }
+
+  @Test
+  void theLogTailIsTheLastLinesBothStreamsWroteInOrder() {
+    String id = create(container("logs", bridge())
+        .command(Optional.of(List.of("sh", "-c", "echo first; echo second >&2; echo third; exit 3")))
+        .restart(RestartPolicy.NO).build());
+    engine.startContainer(id);
+    await().atMost(Duration.ofSeconds(20)).until(() -> container(id).orElseThrow().exitCode().isPresent());
+
+    assertThat(engine.logTail(id, 2)).containsExactly("second", "third");
+    assertThat(engine.logTail(id, 10)).containsExactly("first", "second", "third");
+    assertThatThrownBy(() -> engine.logTail(unique("missing"), 5))
+        .isInstanceOf(EngineException.class).hasMessageContaining("missing");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.podkeeper.model.testing;
 
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.NetworkSpec;
+import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -31,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (one lock), since the executor runs branches in parallel.
  *
  * <p>It runs no processes. A stop ends a run with 0 (as the test image's PID 1, which traps SIGTERM), a kill
- * with 137; a container whose command is {@code sh -c "exit N"} exits with N right after its start.
+ * with 137. A container whose command is {@code sh -c "echo TEXT; echo TEXT >&2; exit N"} (any number of
+ * echoes, to its log, then an optional exit) "runs" that script at its start; any other command runs until
+ * stopped. Processes get made-up PIDs (a container's and its conmon's) for as long as they run.
  */
 public final class FakeContainerEngine implements ContainerEngine {
   /** The label the podman adapter puts on a namespace member ({@code PodmanLabels.PROVIDER_ID}). */
@@ -48,6 +51,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final AtomicLong calls = new AtomicLong();
   private long nextId = 1;
   private long nextNamespace = 4026532000L;
+  private long nextPid = 40_000;
   private boolean down;
 
   public FakeContainerEngine(Clock clock) {
@@ -161,18 +165,38 @@ public final class FakeContainerEngine implements ContainerEngine {
     c.health = c.resolved.spec().health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
     c.exitCode = null;
     c.oomKilled = false;
+    c.conmonPid = nextPid++;
+    c.pid = nextPid++;
     emit(c, "start", Map.of());
-    exitsAtOnce(c.resolved).ifPresent(code -> exit(c, code, false, null));
+    Script.of(c.resolved).ifPresent(script -> {
+      c.log.addAll(script.output());
+      script.exitCode().ifPresent(code -> exit(c, code, false, null));
+    });
   }
 
-  /** {@code sh -c "exit N"}: the one command the fake "runs". */
-  private static Optional<Integer> exitsAtOnce(ResolvedContainer resolved) {
-    List<String> command = resolved.spec().command().orElse(List.of());
-    if (command.size() == 3 && command.get(0).equals("sh") && command.get(1).equals("-c")
-        && command.get(2).matches("exit \\d{1,3}")) {
-      return Optional.of(Integer.parseInt(command.get(2).substring(5)));
+  /** {@code sh -c "echo a; echo b >&2; exit N"}: the one kind of command the fake "runs". */
+  private record Script(List<String> output, Optional<Integer> exitCode) {
+    static Optional<Script> of(ResolvedContainer resolved) {
+      List<String> command = resolved == null ? List.of() : resolved.spec().command().orElse(List.of());
+      if (command.size() != 3 || !command.get(0).equals("sh") || !command.get(1).equals("-c")) {
+        return Optional.empty();
+      }
+      List<String> output = new ArrayList<>();
+      Optional<Integer> exit = Optional.empty();
+      for (String step : command.get(2).split(";")) {
+        String s = step.strip();
+        if (exit.isPresent()) {
+          return Optional.empty();
+        } else if (s.matches("exit \\d{1,3}")) {
+          exit = Optional.of(Integer.parseInt(s.substring(5)));
+        } else if (s.matches("echo [^>&|$`'\"]*( >&2)?")) {
+          output.add(s.substring(5).replace(" >&2", ""));
+        } else {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new Script(output, exit));
     }
-    return Optional.empty();
   }
 
   @Override
@@ -214,6 +238,26 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     setHealth(c.name, failingHealth.contains(c.name) ? HealthStatus.UNHEALTHY : HealthStatus.HEALTHY);
     return c.health;
+  }
+
+  @Override
+  public synchronized ContainerProcess inspectProcess(String id) {
+    call();
+    FakeContainer c = existing(id, "inspect container");
+    return c.status == ContainerStatus.RUNNING ? new ContainerProcess(c.pid, c.conmonPid) : ContainerProcess.NOT_RUNNING;
+  }
+
+  @Override
+  public synchronized List<String> logTail(String id, int lines) {
+    call();
+    List<String> log = existing(id, "logs of container").log;
+    return log.subList(Math.max(0, log.size() - lines), log.size()).stream()
+        .map(line -> line.length() > LOG_LINE_LIMIT ? line.substring(0, LOG_LINE_LIMIT) : line).toList();
+  }
+
+  /** The container writes {@code line} to its log, as a service does while it runs. */
+  public synchronized void writeLog(String name, String line) {
+    byName(name).log.add(line);
   }
 
   /**
@@ -312,6 +356,8 @@ public final class FakeContainerEngine implements ContainerEngine {
   private void exit(FakeContainer c, int code, boolean oom, String action) {
     c.status = ContainerStatus.EXITED;
     c.namespace = null;
+    c.pid = 0;
+    c.conmonPid = 0;
     c.exitCode = code;
     c.oomKilled = oom;
     // Podman keeps the last health result while a container is stopped; a start resets it to starting.
@@ -378,6 +424,10 @@ public final class FakeContainerEngine implements ContainerEngine {
     String namespace;
     Integer exitCode;
     boolean oomKilled;
+    long pid;
+    long conmonPid;
+    /** What it wrote, over all its runs, as Podman keeps a container's log until it is removed. */
+    final List<String> log = new ArrayList<>();
 
     FakeContainer(String id, ResolvedContainer resolved) {
       this.id = id;
