@@ -10,7 +10,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Collects a container's log frames (stdout and stderr interleaved, as the engine sends them) into at most
+ * Collects a container's log frames (stdout and stderr, interleaved as conmon read them) into at most
  * {@code lines} lines of at most {@link ContainerEngine#LOG_LINE_LIMIT} characters: the engine is asked for a
  * tail, but a line without a newline can still be as long as the program made it.
  */

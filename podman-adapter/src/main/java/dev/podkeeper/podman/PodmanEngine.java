@@ -257,7 +257,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     }
   }
 
-  /** The compatible logs call: its frames already say which stream each came from, in the order written. */
+  /** The compatible logs call; its frames come from both streams, as conmon wrote them to the log. */
   @Override
   public List<String> logTail(String id, int lines) {
     LogTail tail = new LogTail(lines);

@@ -53,7 +53,7 @@ final class PublishedPortCheck implements Check {
           "see the container check of " + name);
     }
     String held = ours.isEmpty() ? "no host socket (the engine forwards it)"
-        : "held by " + holder(ours.get(0), facts) + " for " + name;
+        : "held by its conmon (pid " + c.process().conmonPid() + ")";
     if (port.protocol() == Protocol.UDP) {
       return ours.isEmpty()
           ? Finding.warn(NAME, subject, "no socket is bound to " + declared + " and UDP cannot be probed",
@@ -66,9 +66,18 @@ final class PublishedPortCheck implements Check {
       return Finding.ok(NAME, subject, held + "; a connect is answered");
     }
     String why = connect.map(Probes.Answer::why).orElse("not tried");
-    return Finding.fail(NAME, subject, held + ", but a connect gets " + why + ": nothing in " + name
-        + " answers on its port " + port.containerPort(), "check that the service in " + name + " listens on "
-        + port.containerPort() + " on all its addresses, not only its own 127.0.0.1 (`podman logs " + name + "`)");
+    return Finding.fail(NAME, subject, held + ", but a connect gets " + why + ": nothing answers on port "
+        + port.containerPort() + " of " + name, "the service behind it" + members(c, facts) + " must listen on "
+        + port.containerPort() + " on all its addresses, not only 127.0.0.1 (`podman logs " + name + "`)");
+  }
+
+  /** A provider publishes its members' ports: one of them may be what should answer. */
+  private static String members(ContainerFacts provider, DoctorFacts facts) {
+    List<String> members = facts.containers().values().stream()
+        .filter(m -> m.spec().namespaceProvider().equals(Optional.of(provider.name()))).map(ContainerFacts::name)
+        .toList();
+    return members.isEmpty() ? "" : " (in " + provider.name() + " or its namespace members " + String.join(", ", members)
+        + "; a member in a dead namespace cannot: see the namespace check)";
   }
 
   /** The container's conmon holds it: Podman's reservation of the port while the container runs. */

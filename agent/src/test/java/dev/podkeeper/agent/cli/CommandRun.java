@@ -32,6 +32,9 @@ record CommandRun(int exitCode, String out, String err) {
         if (type == ApplyCommand.class) {
           return type.cast(new ApplyCommand(fakes));
         }
+        if (type == DoctorCommand.class) {
+          return type.cast(new DoctorCommand(fakes, fakes.proc, fakes.probes));
+        }
         if (type == StatusCommand.class) {
           return type.cast(new StatusCommand(fakes));
         }

@@ -2,6 +2,8 @@ package dev.podkeeper.agent.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.podkeeper.agent.doctor.FixtureProbes;
+import dev.podkeeper.agent.doctor.FixtureProcFs;
 import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.agent.wiring.ReconcileModule;
@@ -25,6 +27,9 @@ final class FakesWiring implements AgentWiring {
       .withImage("localhost/gluetun:1").withImage("localhost/qbittorrent:1");
   final FakeUnitManager units = new FakeUnitManager();
   final FakeHostFiles files = new FakeHostFiles().withFile(SECRET_FILE, SECRET + "\n");
+  /** The host's /proc and network as {@code doctor} sees them. */
+  final FixtureProcFs proc = new FixtureProcFs();
+  final FixtureProbes probes = new FixtureProbes();
   /** The global options the last command was wired with. */
   GlobalOptions options;
 

