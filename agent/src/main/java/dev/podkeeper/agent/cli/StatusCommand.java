@@ -57,6 +57,15 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Exit 0 when converged, 2 when not converged, 1 on error.")
   boolean detailedExitCode;
 
+  @Option(names = "--watch",
+      description = "Redraw the table on every pass of the running agent (polled every --interval), until Ctrl-C. "
+          + "Without an agent, compute it from FILE on every poll.")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+      description = "With --watch: how often to ask (default: ${DEFAULT-VALUE} s).")
+  int intervalSeconds;
+
   @Mixin
   StatusSocketOption statusSocket;
 
@@ -83,6 +92,9 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (watch) {
+      return watch(out, err);
+    }
     Optional<String> served;
     try {
       served = StatusClient.fetch(statusSocket.path);
@@ -102,7 +114,7 @@ public final class StatusCommand implements Callable<Integer> {
       return ERROR;
     }
     try {
-      return print(fresh(desired.get()), out);
+      return print(fresh(desired.get(), injector()), out);
     } catch (EngineException e) {
       err.println("status: " + e.getMessage());
       return ERROR;
@@ -110,8 +122,7 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   /** Observe and plan, as {@code plan} does, but show the result per object. Nothing is executed. */
-  private StatusSnapshot fresh(DesiredState desired) throws Exception {
-    Injector injector = wiring.injector(options, spec.commandLine().getOut(), systemd.noSystemd);
+  private StatusSnapshot fresh(DesiredState desired, Injector injector) {
     ObservedWorld world = injector.getInstance(WorldObserver.class).observe(desired, !systemd.noSystemd);
     // allowEmpty: a file without containers is still shown, with what applying it would remove.
     Plan plan = Planner.plan(desired, world,
@@ -124,6 +135,50 @@ public final class StatusCommand implements Callable<Integer> {
     return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
         desired.stack(), "", summary,
         view.rows(plan.actions().stream().map(a -> ActionStep.planned(a, forecast)).toList(), Map.of()));
+  }
+
+  private Injector injector() throws Exception {
+    return wiring.injector(options, spec.commandLine().getOut(), systemd.noSystemd);
+  }
+
+  /** {@code --watch}: FILE is read once; the engine is wired only if no agent answers at the first poll that needs it. */
+  private int watch(PrintWriter out, PrintWriter err) throws Exception {
+    if (intervalSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 1 (seconds)");
+    }
+    Optional<DesiredState> desired = Optional.empty();
+    if (file != null) {
+      desired = DesiredStateFile.load(file, err);
+      if (desired.isEmpty()) {
+        return ERROR;
+      }
+    }
+    Injector injector = desired.isPresent() ? injector() : null;
+    Optional<DesiredState> fromFile = desired;
+    new StatusWatch(() -> frame(fromFile, injector), out, System.console() != null,
+        java.time.Duration.ofSeconds(intervalSeconds)).run();
+    return SHOWN;
+  }
+
+  /** What the screen should show now: the agent's table, else a fresh one, else why there is none. */
+  private String frame(Optional<DesiredState> desired, Injector injector) {
+    String noAgent = "no agent answers on " + statusSocket.path;
+    try {
+      Optional<String> served = StatusClient.fetch(statusSocket.path);
+      if (served.isPresent()) {
+        return StatusTable.render(StatusJson.read(served.get()), ZoneId.systemDefault());
+      }
+      if (desired.isEmpty()) {
+        return noAgent + "; waiting for one (give FILE to see the status computed meanwhile)\n";
+      }
+      return StatusTable.render(fresh(desired.get(), injector), ZoneId.systemDefault());
+    } catch (StatusClient.DeniedException e) {
+      return "status: " + e.getMessage() + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "the agent's status is not readable: " + e.getOriginalMessage() + "\n";
+    } catch (EngineException e) {
+      return noAgent + ", and computing it now failed: " + e.getMessage() + "\n";
+    }
   }
 
   private int print(StatusSnapshot snapshot, PrintWriter out) {

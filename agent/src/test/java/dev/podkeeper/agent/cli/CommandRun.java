@@ -22,7 +22,7 @@ record CommandRun(int exitCode, String out, String err) {
     return new CommandRun(code, out.toString(), err.toString());
   }
 
-  private static IFactory factory(FakesWiring fakes) {
+  static IFactory factory(FakesWiring fakes) {
     return new IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
