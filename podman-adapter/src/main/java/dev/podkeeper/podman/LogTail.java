@@ -17,6 +17,7 @@ import java.util.List;
 final class LogTail extends ResultCallback.Adapter<Frame> {
   private final int lines;
   private final Deque<String> kept = new ArrayDeque<>();
+  private volatile RuntimeException error;
 
   LogTail(int lines) {
     this.lines = lines;
@@ -37,6 +38,25 @@ final class LogTail extends ResultCallback.Adapter<Frame> {
     while (kept.size() > lines) {
       kept.removeFirst();
     }
+  }
+
+  /**
+   * Kept for the caller to report, and not logged: the template's own onError logs every refusal (a container
+   * removed meanwhile) as an ERROR with its stack trace.
+   */
+  @Override
+  public void onError(Throwable throwable) {
+    error = throwable instanceof RuntimeException r ? r : new IllegalStateException(throwable);
+    try {
+      close();
+    } catch (java.io.IOException e) {
+      // the stream is being given up anyway
+    }
+  }
+
+  /** The engine's refusal, if the stream ended with one. */
+  RuntimeException error() {
+    return error;
   }
 
   synchronized List<String> lines() {

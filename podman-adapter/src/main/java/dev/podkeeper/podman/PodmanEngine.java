@@ -269,6 +269,9 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
         throw new EngineException("logs of container " + id + ": not read within " + timeouts.call().toSeconds()
             + " s; the engine may be busy: `podman logs --tail " + lines + " " + id + "` shows them");
       }
+      if (tail.error() != null) {
+        throw tail.error();
+      }
       return tail.lines();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

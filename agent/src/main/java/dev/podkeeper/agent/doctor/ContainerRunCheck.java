@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.doctor;
 
 import dev.podkeeper.agent.plan.ExitCause;
+import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +34,10 @@ final class ContainerRunCheck implements Check {
     if (c.running()) {
       return Finding.ok(NAME, name, "running (pid " + c.process().pid() + ")"
           + o.startedAt().map(t -> " since " + TIME.format(t.atZone(zone))).orElse(""));
+    }
+    if (o.exitCode().isEmpty() && o.status() == ContainerStatus.CREATED) {
+      return Finding.fail(NAME, name, "created, never started", "`podman start " + name + "` shows the engine's "
+          + "reason (a taken port: see the port checks of " + name + ")").withDetails(c.logTail());
     }
     String how = o.exitCode().isPresent()
         ? ExitCause.of(o)

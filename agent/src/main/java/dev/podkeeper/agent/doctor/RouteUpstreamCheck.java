@@ -29,7 +29,8 @@ final class RouteUpstreamCheck implements Check {
       } else {
         String why = answer.refusedConnection() ? "nothing listens on " + upstream : upstream + ": " + answer.why();
         String fix = route.owner().isContainer()
-            ? "start " + owner + " (see its container and port checks) or fix its port in the route"
+            ? "make " + owner + " answer on " + upstream + " (see its container and port checks), or route to the "
+                + "port it publishes"
             : "start " + owner + " (`systemctl status " + owner + "`), or fix the route's upstream";
         findings.add(Finding.fail(NAME, target, "Caddy would answer 502 for " + target + ": " + why, fix));
       }

@@ -71,7 +71,7 @@ class DoctorCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL  route      /qbt: Caddy would answer 502 for /qbt: nothing listens on "
-        + "127.0.0.1:8080\n                 fix: start qbittorrent");
+        + "127.0.0.1:8080\n                 fix: make qbittorrent answer on 127.0.0.1:8080");
     assertThat(run.out().indexOf("FAIL")).as("problems first").isLessThan(run.out().indexOf("OK "));
   }
 

@@ -145,6 +145,7 @@ class DoctorIT {
         .contains("FAIL  port       " + taken + " 127.0.0.1:" + takenPort + "/tcp: 127.0.0.1:" + takenPort
             + "/tcp is taken by pid " + holder.pid() + " (busybox httpd -f -p 127.0.0.1:" + takenPort)
         .contains("FAIL  route      /idle: Caddy would answer 502 for /idle: nothing listens on 127.0.0.1:" + idlePort)
+        .contains("FAIL  container  " + taken + ": created, never started")
         .contains("FAIL  container  " + crash + ": exited 3; the last of its log:")
         .contains("| starting " + crash)
         .contains("| config file missing")
