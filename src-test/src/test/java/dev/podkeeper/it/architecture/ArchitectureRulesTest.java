@@ -89,6 +89,15 @@ class ArchitectureRulesTest {
       .because("the model and the planner decide (desired + observed -> plan); observing and acting is the"
           + " adapters' and the executor's work, behind the ports");
 
+  @ArchTest
+  static final ArchRule doctorsChecksJudgeWithoutLooking = noClasses()
+      .that().resideInAPackage("dev.podkeeper.agent.doctor..").and().haveSimpleNameEndingWith("Check")
+      .should().dependOnClassesThat(IO_TYPES)
+      .orShould().accessTargetWhere(IO_MEMBERS)
+      .orShould().dependOnClassesThat(nameMatching("dev\\.podkeeper\\.(agent\\.doctor\\.(ProcFs|LocalProcFs|NetworkProbes"
+          + "|FactsGatherer|SocketOwners)|model\\.port\\.ContainerEngine)"))
+      .because("doctor's checks judge the facts FactsGatherer gathered, so that each is tested from fixtures");
+
   static boolean ioMember(String owner, String member, int parameters) {
     return switch (owner) {
       case "java.lang.System" -> SYSTEM_IO.contains(member);
