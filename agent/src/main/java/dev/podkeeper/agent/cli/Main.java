@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
    * every command's diagnostics, so it stays everywhere.
    */
   private static final Map<String, Set<String>> UNUSED_GLOBALS =
-      Map.of("validate", Set.of("--podman-socket", "--systemd-bus"));
+      Map.of("validate", Set.of("--podman-socket", "--systemd-bus"), "doctor", Set.of("--log-every-pass"));
 
   /** The command line with every subcommand; tests run it with their own out and err writers. */
   public static CommandLine commandLine() {
