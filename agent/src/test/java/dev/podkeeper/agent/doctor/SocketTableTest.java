@@ -40,6 +40,15 @@ class SocketTableTest {
   }
 
   @Test
+  void anIpv4MappedAddressInTcp6IsTheIpv4AddressAJvmOrDualStackServerBound() {
+    String mapped = "   0: 0000000000000000FFFF00000100007F:231D 00000000000000000000000000000000:0000 0A 00000000:00000000"
+        + " 00:00000000 00000000     0        0 6001 1 0000000000000000 100 0 0 10 0\n";
+
+    assertThat(SocketTable.listeners(Protocol.TCP, mapped)).containsExactly(
+        new Listener(Protocol.TCP, "127.0.0.1", 8989, 6001));
+  }
+
+  @Test
   void aBoundUdpSocketCountsAsListening() {
     assertThat(SocketTable.listeners(Protocol.UDP, UDP)).containsExactly(
         new Listener(Protocol.UDP, "127.0.0.1", 5353, 7001));
