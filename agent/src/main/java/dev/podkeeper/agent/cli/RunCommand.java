@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.cli;
 
+import com.google.inject.Module;
 import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.LifeCycleManager;
 import dev.podkeeper.agent.lifecycle.TerminationSignals;
@@ -9,6 +10,8 @@ import dev.podkeeper.agent.loop.AgentLoopModule;
 import dev.podkeeper.agent.loop.DesiredStateStore;
 import dev.podkeeper.agent.loop.ParsedFileLoader;
 import dev.podkeeper.agent.loop.RunSettings;
+import dev.podkeeper.agent.metrics.MetricsAddress;
+import dev.podkeeper.agent.metrics.MetricsModule;
 import dev.podkeeper.agent.notify.NotifySocket;
 import dev.podkeeper.agent.notify.ServiceNotifier;
 import dev.podkeeper.model.validate.FormatException;
@@ -16,6 +19,7 @@ import dev.podkeeper.model.validate.ValueSyntax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +55,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--allow-empty", description = "Apply a file that removes every container of the stack.")
   boolean allowEmpty;
+
+  @Option(names = "--metrics", paramLabel = "ADDRESS", converter = MetricsAddressConverter.class,
+      description = "Serve Prometheus metrics at http://ADDRESS/metrics; a loopback IP:PORT only, e.g. "
+          + "127.0.0.1:9464. Default: off.")
+  MetricsAddress metrics;
 
   @Mixin
   StatusSocketOption statusSocket;
@@ -107,10 +116,26 @@ public final class RunCommand implements Callable<Integer> {
     lifeCycle.addShutdownHook();
     FatalErrors.installDefaultHandler();
     new TerminationSignals(lifeCycle, notifier::stopping).install();
+    List<Module> modules = new ArrayList<>(List.of(new AgentLoopModule(settings, store, notifier)));
+    if (metrics != null) {
+      modules.add(new MetricsModule(metrics));
+    }
     wiring.injector(options, spec.commandLine().getOut(), lifeCycle, systemd.noSystemd,
-        new AgentLoopModule(settings, store, notifier));
+        modules.toArray(Module[]::new));
     lifeCycle.awaitStopped();
     return 0;
+  }
+
+  /** A loopback {@code IP:PORT}; anything else is a usage error that says why. */
+  static final class MetricsAddressConverter implements ITypeConverter<MetricsAddress> {
+    @Override
+    public MetricsAddress convert(String value) {
+      try {
+        return MetricsAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** Durations as the file writes them: 60s, 5m, 1h, 500ms. */

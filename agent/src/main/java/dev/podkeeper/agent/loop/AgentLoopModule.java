@@ -6,6 +6,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
 import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.Scheduler;
@@ -17,10 +19,14 @@ import dev.podkeeper.agent.status.StatusBoard;
 import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.port.ContainerEngine;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The long-running agent on top of the reconcile modules (engine, units, host, clock, reconcile pass):
  * the loop, its trigger sources, crash-loop backoff, systemd notification and the status socket.
+ * Other modules may add {@link PassListener}s (told of every pass, after {@link ManualPasses}) and bind the
+ * {@link ImageUpdateListener} (by default: nobody listens).
  */
 public final class AgentLoopModule extends AbstractModule {
   private final RunSettings settings;
@@ -43,6 +49,9 @@ public final class AgentLoopModule extends AbstractModule {
     bind(DesiredStateStore.class).toInstance(store);
     bind(CrashLoopBackoff.class).in(Singleton.class);
     bind(StatusBoard.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), PassListener.class).addBinding().to(ManualPasses.class);
+    OptionalBinder.newOptionalBinder(binder(), ImageUpdateListener.class).setDefault()
+        .toInstance(ImageUpdateListener.NONE);
   }
 
   @Provides @Singleton
@@ -63,9 +72,9 @@ public final class AgentLoopModule extends AbstractModule {
 
   @Provides @Singleton
   AgentPass pass(ReconcilePass pass, CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier,
-      Clock clock, ManualPasses manual) {
+      Clock clock, Set<PassListener> listeners) {
     return new AgentPass(store, pass, settings.allowEmpty(), settings.noSystemd(), backoff, board, notifier, clock,
-        RetryPolicy.ACTIONS, manual);
+        RetryPolicy.ACTIONS, PassListener.all(List.copyOf(listeners)));
   }
 
   @Provides @Singleton

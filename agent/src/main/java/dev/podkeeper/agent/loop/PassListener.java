@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.loop;
 
 import dev.podkeeper.agent.reconcile.PassResult;
+import java.util.List;
 import java.util.Optional;
 
 /** Told of each pass of the agent as it ends. */
@@ -10,4 +11,10 @@ public interface PassListener {
 
   /** @param result empty when the pass threw before it had one */
   void finished(PassRequest request, Optional<PassResult> result);
+
+  /** Tells each of {@code listeners} in turn. */
+  static PassListener all(List<? extends PassListener> listeners) {
+    List<PassListener> each = List.copyOf(listeners);
+    return (request, result) -> each.forEach(listener -> listener.finished(request, result));
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param engineCalls requests the pass made to the engine: a converged pass costs the same at any stack size
  * @param abortKind for an aborted pass: whether passing again later can help (an engine that cannot be
  *     reached: yes; a refused plan: not until the file changes)
+ * @param engineReached the engine answered the pass's list calls (a refused plan was still observed)
  */
 public record PassResult(
     String passId,
@@ -31,7 +32,8 @@ public record PassResult(
     int desiredObjects,
     Optional<String> abortedBecause,
     long engineCalls,
-    Optional<FailureKind> abortKind) {
+    Optional<FailureKind> abortKind,
+    boolean engineReached) {
 
   public PassResult {
     requireNonNull(passId, "passId is null");
@@ -50,6 +52,17 @@ public record PassResult(
     if (abortedBecause.isPresent() != abortKind.isPresent()) {
       throw new IllegalArgumentException("an abort kind is given exactly when the pass was aborted");
     }
+    if (!engineReached && abortedBecause.isEmpty()) {
+      throw new IllegalArgumentException("a pass that did not reach the engine was aborted");
+    }
+  }
+
+  /** A pass that reached the engine unless it was aborted. */
+  public PassResult(String passId, Trigger trigger, Instant startedAt, Duration duration, List<ActionResult> results,
+      int convergedObjects, int desiredObjects, Optional<String> abortedBecause, long engineCalls,
+      Optional<FailureKind> abortKind) {
+    this(passId, trigger, startedAt, duration, results, convergedObjects, desiredObjects, abortedBecause, engineCalls,
+        abortKind, abortedBecause.isEmpty());
   }
 
   /** A pass whose abort, if any, is transient. */

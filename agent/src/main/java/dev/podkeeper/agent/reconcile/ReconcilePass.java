@@ -70,6 +70,7 @@ public final class ReconcilePass {
     List<ActionResult> results = List.of();
     Optional<String> aborted = Optional.empty();
     Optional<FailureKind> abortKind = Optional.empty();
+    boolean engineReached = true;
     try {
       ObservedWorld world = observer.observe(desired, !options.noSystemd());
       Plan plan = Planner.plan(desired, world, proxyObserver.observe(desired),
@@ -78,13 +79,15 @@ public final class ReconcilePass {
     } catch (EngineException e) {
       aborted = Optional.of(e.getMessage());
       abortKind = Optional.of(e.kind());
+      engineReached = false;
     } catch (PlanRefusedException e) {
       aborted = Optional.of(e.getMessage());
       abortKind = Optional.of(FailureKind.PERMANENT);
     }
     Convergence convergence = Convergence.of(desired, results, aborted.isPresent());
     PassResult result = new PassResult(passId, trigger, start, Duration.between(start, clock.instant()), results,
-        convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore, abortKind);
+        convergence.converged(), convergence.total(), aborted, observer.engineCalls() - callsBefore, abortKind,
+        engineReached);
     log.summary(result, noSystemdNote(desired, options));
     return result;
   }

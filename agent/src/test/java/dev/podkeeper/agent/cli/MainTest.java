@@ -108,6 +108,13 @@ class MainTest {
   }
 
   @Test
+  void metricsOnAnAddressOtherThanLoopbackIsAUsageError() {
+    CommandLineRun run = run("run", "--metrics", "0.0.0.0:9464", "stack.yaml");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--metrics 0.0.0.0:9464 is not a loopback address", "127.0.0.1:9464");
+  }
+
+  @Test
   void noSubcommandIsAUsageErrorThatListsThem() {
     CommandLineRun run = run();
     assertThat(run.exitCode()).isEqualTo(2);

@@ -243,6 +243,7 @@ class ReconcilePassTest {
 
     assertThat(result.abortedBecause()).contains("engine unreachable: connection refused");
     assertThat(result.abortKind()).contains(FailureKind.TRANSIENT);
+    assertThat(result.engineReached()).isFalse();
     assertThat(result.converged()).isFalse();
     assertThat(harness.files.exists(Path.of("/srv/media"))).isFalse();
     assertThat(harness.log()).contains("converged=0/9 actions=0").contains("aborted=\"engine unreachable");
@@ -256,6 +257,7 @@ class ReconcilePassTest {
 
     assertThat(result.abortedBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("--allow-empty"));
     assertThat(result.abortKind()).contains(FailureKind.PERMANENT);
+    assertThat(result.engineReached()).as("the engine was listed before the plan was refused").isTrue();
     assertThat(harness.engine.find("sonarr")).isPresent();
   }
 

@@ -73,6 +73,13 @@ class ArchitectureRulesTest {
           + " docker-java's transport in podman-adapter)");
 
   @ArchTest
+  static final ArchRule thePrometheusClientOnlyInTheMetricsPackage = noClasses()
+      .that().resideOutsideOfPackage("dev.podkeeper.agent.metrics..")
+      .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+      .because("the loop tells PassListener and ImageUpdateListener; the Prometheus client's types stay in"
+          + " agent's metrics package");
+
+  @ArchTest
   static final ArchRule theModelDependsOnNoOtherModule = noClasses()
       .that().resideInAPackage(MODEL)
       .should().dependOnClassesThat().resideInAnyPackage("dev.podkeeper.agent..", "dev.podkeeper.podman..",
