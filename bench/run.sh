@@ -7,7 +7,7 @@
 #      same pass warm inside `podkeeper run`, and its engine calls (counted on the wire by a proxy);
 #   3. repair with `podkeeper run` running: podman kill -> running again; podman restart of the namespace
 #      provider -> every member running in its new netns; an appended container -> running;
-#   4. idle RSS and CPU of `podkeeper run` with a 14-container stack;
+#   4. idle RSS and CPU of `podkeeper run` with a 14-container stack, without and with --metrics (s4, s4m);
 #   5. startup (exec) to the READY=1 datagram on a NOTIFY_SOCKET bound here.
 #
 #   bench/run.sh [--quick]     as root; full ~15 min on an idle 2-core VM, --quick (fewer rounds, no 300) ~4
@@ -435,27 +435,33 @@ section_repair() {
 
 # ---------------------------------------------------------------- 4. idle
 
-section_idle() {
-  local before after passes
+# idle KEY [ARGS...]: the agent of a converged 14-container stack left alone; figures under KEY (s4, s4m)
+idle() {
+  local key=$1 before after passes
+  shift
   ensure 14
-  start_agent "$(stack_file 14)" "$proxy"
+  start_agent "$(stack_file 14)" "$proxy" "$@"
   trap 'stop_pid "$agent_pid"' EXIT
   sleep $((quick ? 5 : 10)) # the startup pass's follow-ups, class loading, JIT
   before=$(wc -l <"$work/proxy.log")
   passes=$(grep -c '"converged"' "$agent_log")
   "${py[@]}" idle "$agent_pid" "$IDLE_SECONDS" >"$work/idle.json"
   after=$(wc -l <"$work/proxy.log")
-  put s4.cpu_pct "$(jq -r .cpu_pct "$work/idle.json")"
-  put s4.cpu_ms "$(jq -r .cpu_ms "$work/idle.json")"
-  put s4.window "$(jq -r .seconds "$work/idle.json")"
-  put s4.rss_end_mb "$(jq -r '.rss_end_kb / 1024 | floor' "$work/idle.json")"
-  put s4.rss_max_mb "$(jq -r '.rss_max_kb / 1024 | floor' "$work/idle.json")"
-  put s4.rss_start_mb "$(jq -r '.rss_start_kb / 1024 | floor' "$work/idle.json")"
-  put s4.calls "$((after - before))"
-  put s4.passes "$(($(grep -c '"converged"' "$agent_log") - passes))"
-  put s4.threads "$(awk '/^Threads:/ { print $2 }' "/proc/$agent_pid/status")"
+  put "$key.cpu_pct" "$(jq -r .cpu_pct "$work/idle.json")"
+  put "$key.cpu_ms" "$(jq -r .cpu_ms "$work/idle.json")"
+  put "$key.window" "$(jq -r .seconds "$work/idle.json")"
+  put "$key.rss_end_mb" "$(jq -r '.rss_end_kb / 1024 | floor' "$work/idle.json")"
+  put "$key.rss_max_mb" "$(jq -r '.rss_max_kb / 1024 | floor' "$work/idle.json")"
+  put "$key.rss_start_mb" "$(jq -r '.rss_start_kb / 1024 | floor' "$work/idle.json")"
+  put "$key.calls" "$((after - before))"
+  put "$key.passes" "$(($(grep -c '"converged"' "$agent_log") - passes))"
+  put "$key.threads" "$(awk '/^Threads:/ { print $2 }' "/proc/$agent_pid/status")"
+  say "  idle ($key): $(cat "$work/idle.json"), $((after - before)) engine calls"
+}
+
+section_idle() {
+  idle s4
   put run.jvm_flags "$(jvm_flags "$agent_pid" | sed "s|$work/pk|…|g" | tr '\n' ' ' | sed 's/ $//')"
-  say "  idle: $(cat "$work/idle.json"), $((after - before)) engine calls"
 }
 
 jvm_flags() { # the JVM flags on PID's command line, one a line, @argument files expanded, up to the jar
@@ -467,6 +473,18 @@ jvm_flags() { # the JVM flags on PID's command line, one a line, @argument files
       *) printf '%s\n' "$arg" ;;
     esac
   done < <(tail -z -n +2 "/proc/$1/cmdline")
+}
+
+# The same with --metrics, scraped every 15 s during the window as a Prometheus would (its scrape_interval)
+section_idle_metrics() {
+  local address=127.0.0.1:$((base + 309)) scraper
+  (while sleep 15; do curl -sf -o /dev/null "http://$address/metrics" && echo ok >>"$work/scrapes"; done) &
+  scraper=$!
+  echo "$scraper" >>"$work/pids"
+  : >"$work/scrapes"
+  idle s4m --metrics "$address"
+  kill "$scraper" 2>/dev/null || true
+  put s4m.scrapes "$(wc -l <"$work/scrapes")"
 }
 
 # ---------------------------------------------------------------- 5. startup to READY
@@ -514,6 +532,7 @@ run_section s1 section_converge
 SIZE=14 run_section s2.14 section_converged
 run_section s5 section_ready
 run_section s4 section_idle
+run_section s4m section_idle_metrics
 run_section s3 section_repair
 for SIZE in "${SIZES[@]:1}"; do
   SIZE=$SIZE run_section "s2.$SIZE" section_converged
@@ -627,14 +646,15 @@ $(failed_note s3)
 
 ### 4. Idle \`podkeeper run\`, 14 containers
 
-| RSS at the end | RSS max | CPU (one core = 100 %) | engine calls | passes | threads |
-|---|---|---|---|---|---|
-| $(v s4.rss_end_mb " MB") | $(v s4.rss_max_mb " MB") | $(v s4.cpu_pct " %") ($(v s4.cpu_ms " ms") over $(v s4.window " s")) | $(v s4.calls) | $(v s4.passes) | $(v s4.threads) |
+| | RSS at the end | RSS max | CPU (one core = 100 %) | engine calls | passes | threads |
+|---|---|---|---|---|---|---|
+| \`run\` | $(v s4.rss_end_mb " MB") | $(v s4.rss_max_mb " MB") | $(v s4.cpu_pct " %") ($(v s4.cpu_ms " ms") over $(v s4.window " s")) | $(v s4.calls) | $(v s4.passes) | $(v s4.threads) |
+| \`run --metrics\`, scraped every 15 s ($(v s4m.scrapes) scrapes in the section) | $(v s4m.rss_end_mb " MB") | $(v s4m.rss_max_mb " MB") | $(v s4m.cpu_pct " %") ($(v s4m.cpu_ms " ms") over $(v s4m.window " s")) | $(v s4m.calls) | $(v s4m.passes) | $(v s4m.threads) |
 
 RSS is VmRSS of the java process (what \`ps -o rss\` shows); CPU is utime+stime from \`/proc/PID/stat\` over the
 window, which starts $( ((quick)) && echo 5 || echo 10) s after the startup pass; default \`--resync\` (60 s); engine calls through
 the counting proxy (the event stream is one long call, opened before the window). Load at the start: $(v s4.load).
-$(failed_note s4)
+$(failed_note s4)$(failed_note s4m)
 
 ### 5. Startup to READY, 14 containers converged
 
