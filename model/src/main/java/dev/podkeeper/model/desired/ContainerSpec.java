@@ -41,7 +41,8 @@ public record ContainerSpec(
     Map<String, String> labels,
     RestartPolicy restart,
     Optional<Duration> stopTimeout,
-    boolean lanAccess) {
+    boolean lanAccess,
+    UpdatePolicy update) {
 
   public ContainerSpec {
     requireNonNull(name, "name is null");
@@ -69,6 +70,7 @@ public record ContainerSpec(
     labels = Collections2.orderedCopy(labels);
     requireNonNull(restart, "restart is null");
     requireNonNull(stopTimeout, "stopTimeout is null");
+    requireNonNull(update, "update is null");
   }
 
   /** The container whose network namespace this one joins, if any. */

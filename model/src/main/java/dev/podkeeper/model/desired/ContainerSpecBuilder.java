@@ -35,6 +35,7 @@ public final class ContainerSpecBuilder {
   private RestartPolicy restart = RestartPolicy.UNLESS_STOPPED;
   private Optional<Duration> stopTimeout = Optional.empty();
   private boolean lanAccess;
+  private UpdatePolicy update = UpdatePolicy.DEFAULT;
 
   ContainerSpecBuilder(String name, String image, NetworkAttachment network) {
     this.name = name;
@@ -68,6 +69,7 @@ public final class ContainerSpecBuilder {
     b.restart = s.restart();
     b.stopTimeout = s.stopTimeout();
     b.lanAccess = s.lanAccess();
+    b.update = s.update();
     return b;
   }
 
@@ -97,10 +99,11 @@ public final class ContainerSpecBuilder {
   public ContainerSpecBuilder restart(RestartPolicy v) { restart = v; return this; }
   public ContainerSpecBuilder stopTimeout(Optional<Duration> v) { stopTimeout = v; return this; }
   public ContainerSpecBuilder lanAccess(boolean v) { lanAccess = v; return this; }
+  public ContainerSpecBuilder update(UpdatePolicy v) { update = v; return this; }
 
   public ContainerSpec build() {
     return new ContainerSpec(name, image, pull, network, aliases, ports, volumes, capAdd, capDrop,
         devices, privileged, envFiles, env, health, dependsOn, requiresUnits, memoryBytes, cpus,
-        command, entrypoint, user, workdir, hostname, labels, restart, stopTimeout, lanAccess);
+        command, entrypoint, user, workdir, hostname, labels, restart, stopTimeout, lanAccess, update);
   }
 }

@@ -5,6 +5,7 @@ import dev.podkeeper.model.desired.HealthCheck;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.PullPolicy;
 import dev.podkeeper.model.desired.RestartPolicy;
+import dev.podkeeper.model.desired.UpdatePolicy;
 import dev.podkeeper.model.parse.YamlNode.Entry;
 import dev.podkeeper.model.validate.FormatException;
 import dev.podkeeper.model.validate.HostPaths;
@@ -30,7 +31,7 @@ final class ContainerBinder {
   private static final KnownKeys CONTAINER = KnownKeys.of("image", "pull", "network", "aliases", "ports",
       "volumes", "capAdd", "capDrop", "devices", "privileged", "envFiles", "env", "health", "dependsOn",
       "requiresUnits", "memory", "cpus", "command", "entrypoint", "user", "workdir", "hostname", "labels",
-      "restart", "stopTimeout", "lanAccess", "routes");
+      "restart", "stopTimeout", "lanAccess", "routes", "update");
   private static final KnownKeys HEALTH = KnownKeys.of("test", "interval", "timeout", "retries", "startPeriod");
   private static final Map<String, PullPolicy> PULL = byWord(PullPolicy.values(), p -> p.name().toLowerCase(Locale.ROOT));
   private static final Map<String, RestartPolicy> RESTART = byWord(RestartPolicy.values(), RestartPolicy::word);
@@ -38,9 +39,10 @@ final class ContainerBinder {
 
   private ContainerBinder() {}
 
-  static ContainerSpec container(Entry entry, NodePath path, Binding binding) {
+  static ContainerSpec container(Entry entry, NodePath path, Binding binding, UpdatePolicy defaultUpdate) {
     MappingReader c = MappingReader.of(entry, path, binding, CONTAINER);
-    return ContainerSpec.builder(entry.key(), c.requiredText("image", ""), network(c))
+    String image = c.requiredText("image", "");
+    return ContainerSpec.builder(entry.key(), image, network(c))
         .pull(c.choice("pull", PULL, "missing, always, never").orElse(PullPolicy.MISSING))
         .aliases(c.texts("aliases", "[vpn]"))
         .ports(c.parsedList("ports", "[\"127.0.0.1:8080:80\"]", PortSyntax::parse))
@@ -66,6 +68,7 @@ final class ContainerBinder {
             .orElse(RestartPolicy.UNLESS_STOPPED))
         .stopTimeout(c.parsed("stopTimeout", text -> ValueSyntax.duration("stopTimeout", text)))
         .lanAccess(c.bool("lanAccess").orElse(false))
+        .update(UpdateBinder.container(c, defaultUpdate, image))
         .build();
   }
 

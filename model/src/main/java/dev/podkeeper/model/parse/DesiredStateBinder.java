@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
 final class DesiredStateBinder {
   private static final KnownKeys TOP = KnownKeys.of(
       "version", "stack", "defaults", "networks", "directories", "envFiles", "units", "containers", "proxy");
-  private static final KnownKeys DEFAULTS = KnownKeys.of("owner", "mode", "env");
+  private static final KnownKeys DEFAULTS = KnownKeys.of("owner", "mode", "env", "update");
   private static final KnownKeys NETWORK = KnownKeys.of("subnet", "gateway", "dns");
   private static final KnownKeys DIRECTORY = KnownKeys.of("path", "owner", "mode");
   private static final KnownKeys UNIT = KnownKeys.of("state", "enabled", "routes");
@@ -42,13 +42,14 @@ final class DesiredStateBinder {
     MappingReader top = MappingReader.of(root, NodePath.root(), root.location(), binding, TOP);
     version(top);
     String stack = top.requiredText("stack", "");
+    Defaults defaults = defaults(top);
     return new DesiredState(source, stack,
-        defaults(top),
+        defaults,
         named(top, "networks", (entry, path) -> network(entry, path, binding)),
         directories(top),
         named(top, "envFiles", (entry, path) -> EnvBinder.envFile(entry, path, binding)),
         named(top, "units", (entry, path) -> unit(entry, path, binding)),
-        named(top, "containers", (entry, path) -> ContainerBinder.container(entry, path, binding)),
+        named(top, "containers", (entry, path) -> ContainerBinder.container(entry, path, binding, defaults.update())),
         ProxyBinder.proxy(root, binding));
   }
 
@@ -70,7 +71,8 @@ final class DesiredStateBinder {
     return new Defaults(
         defaults.parsed("owner", ValueSyntax::owner).orElse(Ownership.DEFAULT),
         defaults.parsed("mode", ValueSyntax::mode).orElse(FileMode.DIRECTORY_DEFAULT),
-        EnvBinder.env(defaults, "env"));
+        EnvBinder.env(defaults, "env"),
+        UpdateBinder.defaults(defaults));
   }
 
   /** A section of objects keyed by name: {@code networks:}, {@code containers:}, ... */

@@ -36,8 +36,8 @@ public final class Warnings {
 
   private static void image(ContainerSpec c, NodePath path, List<Warning> found) {
     String image = c.image();
-    if (image.contains("@")) {
-      return; // a digest pins the image more tightly than any tag
+    if (image.contains("@") || c.update().enabled()) {
+      return; // a digest pins the image more tightly than any tag; a followed tag is updated on purpose
     }
     int colon = image.lastIndexOf(':');
     boolean tagged = colon > image.lastIndexOf('/');
@@ -48,7 +48,8 @@ public final class Warnings {
     String repository = tagged ? image.substring(0, colon) : image;
     found.add(new Warning(Advice.IMAGE_UNPINNED, path.key("image"), "image " + Quote.of(image) + " has "
         + (tagged ? "the tag latest" : "no tag (so latest)") + ": which version runs depends on when this host"
-        + " pulled it, and podkeeper does not update it; pin a version tag, e.g. " + Quote.bare(repository) + ":1.2.3"));
+        + " pulled it, and podkeeper does not update it; pin a version tag, e.g. " + Quote.bare(repository) + ":1.2.3, or"
+        + " let podkeeper follow it with update: { policy: registry }"));
   }
 
   private static void hostIps(ContainerSpec c, NodePath path, Set<InetAddress> addresses, List<Warning> found) {

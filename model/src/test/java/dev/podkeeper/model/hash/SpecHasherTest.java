@@ -62,7 +62,9 @@ class SpecHasherTest {
   void orderingOnlyKeysDoNotChangeTheHash() {
     String other = "  other:\n    image: localhost/app:1\n    network: net\n";
     String withOrderingKeys = BASE.replace("    aliases:",
-        "    dependsOn: [other]\n    pull: never\n    lanAccess: true\n    aliases:") + other;
+        "    dependsOn: [other]\n    pull: never\n    lanAccess: true\n"
+            + "    update: { policy: registry, mode: report, interval: 1h, rollback: false, healthTimeout: 30s }\n"
+            + "    aliases:") + other;
     assertThat(withOrderingKeys).contains("dependsOn");
     assertThat(hashOf(withOrderingKeys)).isEqualTo(hashOf(BASE + other));
   }

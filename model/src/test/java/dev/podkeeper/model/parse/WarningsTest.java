@@ -41,7 +41,7 @@ class WarningsTest {
         org.assertj.core.groups.Tuple.tuple(5, 15), org.assertj.core.groups.Tuple.tuple(6, 15));
     assertThat(warnings.get(0).message()).isEqualTo("image \"lscr.io/linuxserver/sonarr:latest\" has the tag latest:"
         + " which version runs depends on when this host pulled it, and podkeeper does not update it; pin a version"
-        + " tag, e.g. lscr.io/linuxserver/sonarr:1.2.3");
+        + " tag, e.g. lscr.io/linuxserver/sonarr:1.2.3, or let podkeeper follow it with update: { policy: registry }");
     assertThat(warnings.get(1).message()).startsWith("image \"localhost:5000/app\" has no tag (so latest)");
   }
 

@@ -155,7 +155,10 @@ class RuleCoverageTest {
         text(Rule.COMMAND_SYNTAX, CONTAINER_A + "    command: \"sh -c 'echo hi\"\n", 8, 14,
             "command \"sh -c 'echo hi\" has an unterminated quote"),
         text(Rule.LABELS_RESERVED, CONTAINER_A + "    labels: { dev.podkeeper.stack: x }\n", 8, 15,
-            "label \"dev.podkeeper.stack\" is reserved for podkeeper"));
+            "label \"dev.podkeeper.stack\" is reserved for podkeeper"),
+        text(Rule.UPDATE_REFERENCE, HEADER + "containers:\n  a:\n    image: busybox@sha256:" + "0".repeat(64)
+            + "\n    update: { policy: registry }\n", 6, 23, "update policy registry cannot follow image",
+            "a digest reference never names another image; write a tag (e.g. docker.io/library/busybox:latest)"));
   }
 
   @Test
