@@ -66,11 +66,11 @@ class ArchitectureRulesTest {
       .because("the agent talks to UnitManager; dbus-java's types stay in systemd-adapter");
 
   @ArchTest
-  static final ArchRule httpClientOnlyInTheProxyAdapterAndUnderDockerJava = noClasses()
-      .that().resideOutsideOfPackages("dev.podkeeper.proxy..", "dev.podkeeper.podman..")
+  static final ArchRule httpClientOnlyInTheProxyAndRegistryAdaptersAndUnderDockerJava = noClasses()
+      .that().resideOutsideOfPackages("dev.podkeeper.proxy..", "dev.podkeeper.registry..", "dev.podkeeper.podman..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
-      .because("the agent talks to ReverseProxy; Apache HttpClient's types stay in proxy-adapter (and under"
-          + " docker-java's transport in podman-adapter)");
+      .because("the agent talks to ReverseProxy and ImageRegistry; Apache HttpClient's types stay in proxy-adapter"
+          + " and registry-adapter (and under docker-java's transport in podman-adapter)");
 
   @ArchTest
   static final ArchRule thePrometheusClientOnlyInTheMetricsPackage = noClasses()
@@ -83,7 +83,7 @@ class ArchitectureRulesTest {
   static final ArchRule theModelDependsOnNoOtherModule = noClasses()
       .that().resideInAPackage(MODEL)
       .should().dependOnClassesThat().resideInAnyPackage("dev.podkeeper.agent..", "dev.podkeeper.podman..",
-          "dev.podkeeper.systemd..", "dev.podkeeper.proxy..")
+          "dev.podkeeper.systemd..", "dev.podkeeper.proxy..", "dev.podkeeper.registry..")
       .because("every module depends on the model, which depends on none of them");
 
   @ArchTest
