@@ -12,5 +12,10 @@ public final class Labels {
    */
   public static final String SPEC_VALUES = "dev.podkeeper.spec-values";
 
+  /** The manifest digest of the image a followed container was created on ({@code sha256:...}). */
+  public static final String IMAGE_DIGEST = "dev.podkeeper.image-digest";
+  /** A digest that failed its health gate and was rolled back: not tried again until the tag moves on. */
+  public static final String HELD_BACK_DIGEST = "dev.podkeeper.held-back-digest";
+
   private Labels() {}
 }

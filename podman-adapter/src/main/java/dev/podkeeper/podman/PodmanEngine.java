@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -23,12 +24,14 @@ import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.LocalImage;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -147,6 +150,38 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     } catch (RuntimeException e) {
       throw errors.failed("inspect image", image, e);
     }
+  }
+
+  @Override
+  public Optional<LocalImage> inspectImage(String nameOrId) {
+    try {
+      InspectImageResponse image = docker.inspectImageCmd(nameOrId).exec();
+      return Optional.of(new LocalImage(image.getId(), digestsOf(image.getRepoDigests())));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect image", nameOrId, e);
+    }
+  }
+
+  @Override
+  public Optional<LocalImage> containerImage(String containerId) {
+    String imageId;
+    try {
+      imageId = docker.inspectContainerCmd(containerId).exec().getImageId();
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect container", containerId, e);
+    }
+    return imageId == null ? Optional.empty() : inspectImage(imageId);
+  }
+
+  /** {@code name@sha256:...} → {@code sha256:...}: Podman lists every name with every digest of the image. */
+  private static java.util.Set<String> digestsOf(List<String> repoDigests) {
+    return repoDigests == null ? java.util.Set.of() : repoDigests.stream()
+        .map(d -> d.substring(d.indexOf('@') + 1)).filter(d -> d.startsWith("sha256:"))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** Bounded as a whole ({@link PodmanTimeouts#pull}): a registry that trickles keeps the stream alive. */

@@ -13,6 +13,7 @@ import dev.podkeeper.agent.wiring.HostModule;
 import dev.podkeeper.agent.wiring.ProxyModule;
 import dev.podkeeper.agent.wiring.NoSystemdModule;
 import dev.podkeeper.agent.wiring.ReconcileModule;
+import dev.podkeeper.agent.wiring.RegistryModule;
 import dev.podkeeper.agent.wiring.UnitsModule;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public interface AgentWiring {
       new UnitsModule(options.systemdBus()),
       new HostModule(),
       new ProxyModule(),
+      new RegistryModule(),
       new ClockModule(),
       // stdout is the reconcile log; under systemd its lines go to the journal with their fields instead.
       new ReconcileModule(LogSink.standardStream(1, out, options.logFormat(), System.getenv()),

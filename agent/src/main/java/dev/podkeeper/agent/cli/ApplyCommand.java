@@ -3,7 +3,9 @@ package dev.podkeeper.agent.cli;
 import dev.podkeeper.agent.lock.StackLock;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.PassResult;
+import com.google.inject.Injector;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.agent.status.PassExchange;
 import dev.podkeeper.model.desired.DesiredState;
@@ -44,6 +46,10 @@ public final class ApplyCommand implements Callable<Integer> {
       description = "While another podkeeper writes this stack: how long to wait for it (its lock, or the running "
           + "agent's pass). Default: ${DEFAULT-VALUE}.")
   Duration wait;
+
+  @Option(names = "--check-updates",
+      description = "Ask the registry now, not on the policy's interval, what the tag of every followed image names.")
+  boolean checkUpdates;
 
   @Mixin
   StatusSocketOption statusSocket;
@@ -91,7 +97,11 @@ public final class ApplyCommand implements Callable<Integer> {
       return NOT_CONVERGED;
     }
     try (StackLock lock = own.lock()) {
-      ReconcilePass pass = wiring.injector(options, out, systemd.noSystemd).getInstance(ReconcilePass.class);
+      Injector injector = wiring.injector(options, out, systemd.noSystemd);
+      if (checkUpdates) {
+        injector.getInstance(UpdateWatch.class).checkNow();
+      }
+      ReconcilePass pass = injector.getInstance(ReconcilePass.class);
       PassResult result = pass.run(desired.get(), Trigger.MANUAL,
           PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd));
       return result.converged() ? CONVERGED : NOT_CONVERGED;

@@ -3,14 +3,19 @@ package dev.podkeeper.agent.cli;
 import com.google.inject.Injector;
 import dev.podkeeper.agent.observe.ProxyObserver;
 import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.update.UpdateFinding;
+import dev.podkeeper.agent.update.UpdateText;
+import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +45,10 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--allow-empty", description = "Plan a file that removes every container of the stack.")
   boolean allowEmpty;
+
+  @Option(names = "--check-updates",
+      description = "Ask the registry now what the tag of every image followed by an update policy names.")
+  boolean checkUpdates;
 
   @Mixin
   NoSystemdOption systemd;
@@ -71,16 +80,24 @@ public final class PlanCommand implements Callable<Integer> {
     Injector injector = wiring.injector(options, out, systemd.noSystemd);
     PlannerOptions plannerOptions = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd);
     Plan plan;
+    List<UpdateFinding> updates = List.of();
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
       ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
-      plan = Planner.plan(desired.get(), observer.observe(desired.get(), !systemd.noSystemd),
-          proxy.observe(desired.get()), plannerOptions);
+      ObservedWorld world = observer.observe(desired.get(), !systemd.noSystemd);
+      plan = Planner.plan(desired.get(), world, proxy.observe(desired.get()), plannerOptions);
+      if (checkUpdates) {
+        updates = injector.getInstance(UpdateWatch.class).preview(desired.get(), world.engine());
+      }
     } catch (EngineException | PlanRefusedException e) {
       err.println("plan: " + e.getMessage());
       return ERROR;
     }
     PlanPrinter.print(plan, desired.get(), ReconcilePass.noSystemdNote(desired.get(), plannerOptions), out);
+    if (!updates.isEmpty()) {
+      out.println("Image updates (asked the registry now):");
+      updates.forEach(f -> out.println("  " + f.container() + ": " + f.image() + " " + UpdateText.line(f)));
+    }
     if (!detailedExitCode) {
       return NO_CHANGES;
     }

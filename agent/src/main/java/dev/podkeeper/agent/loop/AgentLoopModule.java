@@ -15,6 +15,7 @@ import dev.podkeeper.agent.notify.ServiceNotifier;
 import dev.podkeeper.agent.notify.StartupTimeoutExtension;
 import dev.podkeeper.agent.notify.Watchdog;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.update.UpdateSchedule;
 import dev.podkeeper.agent.status.StatusBoard;
 import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -46,6 +47,9 @@ public final class AgentLoopModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(RunSettings.class).toInstance(settings);
+    // The agent asks registries on each update policy's interval; plan and apply only on --check-updates.
+    com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), UpdateSchedule.class).setBinding()
+        .toInstance(UpdateSchedule.INTERVALS);
     bind(DesiredStateStore.class).toInstance(store);
     bind(CrashLoopBackoff.class).in(Singleton.class);
     bind(StatusBoard.class).in(Singleton.class);

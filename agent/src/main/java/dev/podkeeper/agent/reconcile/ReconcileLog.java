@@ -74,6 +74,17 @@ public final class ReconcileLog {
     sink.write(new LogLine(result.outcome() == Outcome.FAILED ? LogLevel.WARN : LogLevel.INFO, fields));
   }
 
+  /**
+   * A line of an event that is no action of the plan (an image update found, a registry check that failed): its
+   * fields after the time, in the order given.
+   */
+  public synchronized void event(LogLevel level, Map<String, Object> fields) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", LogLine.time(clock.instant()));
+    line.putAll(fields);
+    sink.write(new LogLine(level, line));
+  }
+
   public void summary(PassResult pass) {
     summary(pass, Optional.empty());
   }

@@ -9,6 +9,7 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.FailureKind;
@@ -31,6 +32,7 @@ public final class ReconcilePass {
   private final ReconcileLog log;
   private final Clock clock;
   private final Supplier<String> passIds;
+  private final UpdateWatch updates;
 
   public ReconcilePass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock,
       Supplier<String> passIds) {
@@ -40,6 +42,13 @@ public final class ReconcilePass {
   /** @param proxyObserver reads the reverse proxy, whose routes the executor then keeps */
   public ReconcilePass(WorldObserver observer, ProxyObserver proxyObserver, Executor executor, ReconcileLog log,
       Clock clock, Supplier<String> passIds) {
+    this(observer, proxyObserver, executor, log, clock, passIds, UpdateWatch.NONE);
+  }
+
+  /** @param updates asked each pass, once the world is observed, what the followed images' tags name now */
+  public ReconcilePass(WorldObserver observer, ProxyObserver proxyObserver, Executor executor, ReconcileLog log,
+      Clock clock, Supplier<String> passIds, UpdateWatch updates) {
+    this.updates = updates;
     this.observer = observer;
     this.proxyObserver = proxyObserver;
     this.executor = executor;
@@ -73,6 +82,7 @@ public final class ReconcilePass {
     boolean engineReached = true;
     try {
       ObservedWorld world = observer.observe(desired, !options.noSystemd());
+      updates.observe(desired, world.engine());
       Plan plan = Planner.plan(desired, world, proxyObserver.observe(desired),
           options.withHolds(holds.holds(desired, world)));
       results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));

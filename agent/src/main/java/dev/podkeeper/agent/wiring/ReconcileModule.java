@@ -16,12 +16,19 @@ import dev.podkeeper.agent.reconcile.LogSink;
 import dev.podkeeper.agent.reconcile.PassIds;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.update.RegistryChecks;
+import dev.podkeeper.agent.update.UpdateEvents;
+import dev.podkeeper.agent.update.UpdateSchedule;
+import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.ImageRegistry;
 import dev.podkeeper.model.port.HostFiles;
 import dev.podkeeper.model.port.UnitManager;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Observe, plan, execute, log: the reconcile pass over whichever engine, units, host files and clock the
@@ -49,6 +56,18 @@ public final class ReconcileModule extends AbstractModule {
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), ProxyEndpoints.class).setDefault().toInstance(ProxyEndpoints.NONE);
+    OptionalBinder.newOptionalBinder(binder(), ImageRegistry.class);
+    OptionalBinder.newOptionalBinder(binder(), UpdateEvents.class).setDefault().toInstance(UpdateEvents.NONE);
+    OptionalBinder.newOptionalBinder(binder(), UpdateSchedule.class).setDefault().toInstance(UpdateSchedule.ON_REQUEST);
+  }
+
+  /** Without a registry bound (tests, commands that never ask one), followed images are not checked. */
+  @Provides
+  @Singleton
+  UpdateWatch updates(Optional<ImageRegistry> registry, ContainerEngine engine, UpdateSchedule schedule,
+      ReconcileLog log, Clock clock, UpdateEvents events) {
+    return registry.map(r -> new UpdateWatch(new RegistryChecks(r, clock, new SplittableRandom()::nextDouble),
+        engine, schedule, log, events)).orElse(UpdateWatch.NONE);
   }
 
   @Provides
@@ -84,7 +103,7 @@ public final class ReconcileModule extends AbstractModule {
   @Provides
   @Singleton
   ReconcilePass pass(WorldObserver observer, ProxyObserver proxyObserver, Executor executor, ReconcileLog log,
-      Clock clock) {
-    return new ReconcilePass(observer, proxyObserver, executor, log, clock, PassIds.random());
+      Clock clock, UpdateWatch updates) {
+    return new ReconcilePass(observer, proxyObserver, executor, log, clock, PassIds.random(), updates);
   }
 }

@@ -23,7 +23,8 @@ class ValidateCommandTest {
     // soularr publishes no version tags: the example says so, and validate says what that means
     assertThat(run.err()).isEqualTo(example + ":242:12: warning: image \"docker.io/mrusse08/soularr:latest\" has the"
         + " tag latest: which version runs depends on when this host pulled it, and podkeeper does not update it;"
-        + " pin a version tag, e.g. docker.io/mrusse08/soularr:1.2.3 [warn.image-unpinned]\n");
+        + " pin a version tag, e.g. docker.io/mrusse08/soularr:1.2.3, or let podkeeper follow it with"
+        + " update: { policy: registry } [warn.image-unpinned]\n");
   }
 
   @Test
@@ -39,7 +40,8 @@ class ValidateCommandTest {
         file + ":4:31: warning: lanAccess: true does nothing for container \"a\": all its ports are on loopback;"
             + " give a port a LAN host IP (e.g. 192.168.1.10:8080:80), or remove lanAccess [warn.lan-access]",
         file + ":5:15: warning: image \"i\" has no tag (so latest): which version runs depends on when this host"
-            + " pulled it, and podkeeper does not update it; pin a version tag, e.g. i:1.2.3 [warn.image-unpinned]");
+            + " pulled it, and podkeeper does not update it; pin a version tag, e.g. i:1.2.3, or let podkeeper follow it"
+            + " with update: { policy: registry } [warn.image-unpinned]");
   }
 
   @Test

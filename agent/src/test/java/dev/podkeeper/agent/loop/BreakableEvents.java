@@ -102,6 +102,12 @@ final class BreakableEvents implements ContainerEngine {
   @Override public String createNetwork(NetworkSpec spec, Map<String, String> labels) { return engine.createNetwork(spec, labels); }
   @Override public void removeNetwork(String nameOrId) { engine.removeNetwork(nameOrId); }
   @Override public boolean imageExists(String image) { return engine.imageExists(image); }
+  @Override public java.util.Optional<dev.podkeeper.model.port.LocalImage> inspectImage(String nameOrId) {
+    return engine.inspectImage(nameOrId);
+  }
+  @Override public java.util.Optional<dev.podkeeper.model.port.LocalImage> containerImage(String containerId) {
+    return engine.containerImage(containerId);
+  }
   @Override public void pullImage(String image) { engine.pullImage(image); }
   @Override public String createContainer(ResolvedContainer container) { return engine.createContainer(container); }
   @Override public void startContainer(String id) { engine.startContainer(id); }

@@ -46,6 +46,16 @@ public class ForwardingEngine implements ContainerEngine {
   }
 
   @Override
+  public java.util.Optional<dev.podkeeper.model.port.LocalImage> inspectImage(String nameOrId) {
+    return delegate.inspectImage(nameOrId);
+  }
+
+  @Override
+  public java.util.Optional<dev.podkeeper.model.port.LocalImage> containerImage(String containerId) {
+    return delegate.containerImage(containerId);
+  }
+
+  @Override
   public void pullImage(String image) {
     delegate.pullImage(image);
   }

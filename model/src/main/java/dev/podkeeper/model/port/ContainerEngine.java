@@ -8,6 +8,7 @@ import dev.podkeeper.model.observed.ObservedNetwork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The container engine, as reconcile needs it. Implemented over the Podman socket by the podman adapter
@@ -31,6 +32,12 @@ public interface ContainerEngine {
 
   /** True if the image is in the engine's local store. */
   boolean imageExists(String image);
+
+  /** The image in the local store under this name or ID; empty when there is none. */
+  Optional<LocalImage> inspectImage(String nameOrId);
+
+  /** The image a container was created on (by ID, so also after its name moved on); empty without the container. */
+  Optional<LocalImage> containerImage(String containerId);
 
   /** Pulls an image from its registry. */
   void pullImage(String image);

@@ -21,6 +21,7 @@ import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.LocalImage;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -166,6 +167,18 @@ public abstract class ContainerEngineContract {
   void imageExistsTellsLocalImagesFromMissingOnes() {
     assertThat(engine.imageExists(testImage())).isTrue();
     assertThat(engine.imageExists("localhost/podkeeper-missing-" + suffix + ":0")).isFalse();
+  }
+
+  @Test
+  void anImageIsInspectedByNameOrIdAndAContainerTellsTheImageItWasCreatedOn() {
+    LocalImage image = engine.inspectImage(testImage()).orElseThrow();
+    String id = create(resolved(container("img", new NetworkAttachment.PodmanDefault()).build(), Optional.empty()));
+
+    assertThat(image.id()).isNotBlank();
+    assertThat(engine.inspectImage(image.id())).contains(image);
+    assertThat(engine.inspectImage("localhost/podkeeper-missing-" + suffix + ":0")).isEmpty();
+    assertThat(engine.containerImage(id).map(LocalImage::id)).contains(image.id());
+    assertThat(engine.containerImage("0".repeat(64))).isEmpty();
   }
 
   // ---- container lifecycle ----

@@ -11,11 +11,13 @@ import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.LocalImage;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final Clock clock;
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
-  private final Set<String> images = new HashSet<>();
+  private final Map<String, LocalImage> images = new HashMap<>();
   private final Set<String> failingHealth = new HashSet<>();
   private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong calls = new AtomicLong();
@@ -64,7 +66,12 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   /** Makes an image present locally, as `podman import` would. */
   public synchronized FakeContainerEngine withImage(String image) {
-    images.add(image);
+    return withImage(image, "sha256:" + Integer.toHexString(image.hashCode()), Set.of());
+  }
+
+  /** The name now names this image (as a pull or a tag does); containers made before keep theirs. */
+  public synchronized FakeContainerEngine withImage(String image, String id, Set<String> digests) {
+    images.put(image, new LocalImage(id, digests));
     return this;
   }
 
@@ -116,7 +123,21 @@ public final class FakeContainerEngine implements ContainerEngine {
   @Override
   public synchronized boolean imageExists(String image) {
     call();
-    return images.contains(image);
+    return images.containsKey(image);
+  }
+
+  @Override
+  public synchronized Optional<LocalImage> inspectImage(String nameOrId) {
+    call();
+    return Optional.ofNullable(images.get(nameOrId))
+        .or(() -> images.values().stream().filter(i -> i.id().equals(nameOrId)).findFirst());
+  }
+
+  @Override
+  public synchronized Optional<LocalImage> containerImage(String containerId) {
+    call();
+    return Optional.ofNullable(containers.get(containerId)).flatMap(c -> Optional.ofNullable(c.imageId))
+        .flatMap(id -> images.values().stream().filter(i -> i.id().equals(id)).findFirst());
   }
 
   @Override
@@ -132,12 +153,12 @@ public final class FakeContainerEngine implements ContainerEngine {
     if (containers.values().stream().anyMatch(c -> c.name.equals(name))) {
       throw new EngineException("create container " + name + ": the name is already in use");
     }
-    if (!images.contains(resolved.spec().image())) {
+    if (!images.containsKey(resolved.spec().image())) {
       throw new EngineException("create container " + name + ": image " + resolved.spec().image() + " not known");
     }
     resolved.providerId().ifPresent(p -> existing(p, "create container " + name + " in namespace of"));
     String id = newId();
-    FakeContainer created = new FakeContainer(id, resolved);
+    FakeContainer created = new FakeContainer(id, resolved, images.get(resolved.spec().image()).id());
     containers.put(id, created);
     emit(created, "create", Map.of());
     return id;
@@ -415,6 +436,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     final String id;
     final String name;
     final String image;
+    final String imageId;
     final Map<String, String> labels;
     final ResolvedContainer resolved;
     final String providerId;
@@ -429,10 +451,11 @@ public final class FakeContainerEngine implements ContainerEngine {
     /** What it wrote, over all its runs, as Podman keeps a container's log until it is removed. */
     final List<String> log = new ArrayList<>();
 
-    FakeContainer(String id, ResolvedContainer resolved) {
+    FakeContainer(String id, ResolvedContainer resolved, String imageId) {
       this.id = id;
       this.name = resolved.name();
       this.image = resolved.spec().image();
+      this.imageId = imageId;
       Map<String, String> labels = new LinkedHashMap<>(resolved.labels());
       // As the podman adapter does: Podman's list does not say which container a member joined.
       resolved.providerId().ifPresent(p -> labels.put(PROVIDER_ID_LABEL, p));
@@ -445,6 +468,7 @@ public final class FakeContainerEngine implements ContainerEngine {
       this.id = id;
       this.name = name;
       this.image = image;
+      this.imageId = null;
       this.labels = labels;
       this.resolved = null;
       this.providerId = null;

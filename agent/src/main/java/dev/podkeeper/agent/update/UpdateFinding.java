@@ -1,0 +1,59 @@
+package dev.podkeeper.agent.update;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.podkeeper.model.desired.UpdatePolicy;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What is known about one followed container's image: its policy, the last check, the digest it runs (from its
+ * {@link dev.podkeeper.model.Labels#IMAGE_DIGEST} label; unknown for a container made before it was followed) and
+ * the digest its tag names now.
+ */
+public record UpdateFinding(
+    String container,
+    String image,
+    UpdatePolicy policy,
+    State state,
+    Optional<Instant> lastCheck,
+    Optional<String> running,
+    Optional<String> available,
+    Optional<String> reason) {
+
+  /** Where the container stands; the log's word for each. */
+  public enum State {
+    NOT_CHECKED("not-checked"),
+    UP_TO_DATE("up-to-date"),
+    UPDATE_AVAILABLE("update-available"),
+    HELD_BACK("held-back"),
+    CHECK_FAILED("update-check-failed");
+
+    private final String word;
+
+    State(String word) {
+      this.word = word;
+    }
+
+    public String word() {
+      return word;
+    }
+  }
+
+  public UpdateFinding {
+    requireNonNull(container, "container is null");
+    requireNonNull(image, "image is null");
+    requireNonNull(policy, "policy is null");
+    requireNonNull(state, "state is null");
+    requireNonNull(lastCheck, "lastCheck is null");
+    requireNonNull(running, "running is null");
+    requireNonNull(available, "available is null");
+    requireNonNull(reason, "reason is null");
+  }
+
+  /** What a log line or status says of a digest: its first 12 hex digits, as podman shows image IDs. */
+  public static String shortDigest(Optional<String> digest) {
+    return digest.map(d -> d.startsWith("sha256:") && d.length() >= 19 ? "sha256:" + d.substring(7, 19) : d)
+        .orElse("unknown");
+  }
+}

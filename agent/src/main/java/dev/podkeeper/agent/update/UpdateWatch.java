@@ -1,0 +1,108 @@
+package dev.podkeeper.agent.update;
+
+import dev.podkeeper.agent.reconcile.LogLevel;
+import dev.podkeeper.agent.reconcile.ReconcileLog;
+import dev.podkeeper.agent.update.UpdateFinding.State;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.observed.ObservedState;
+import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.LocalImage;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The update side of each pass: asks the registry about the followed references that are due, works out each
+ * followed container's finding, and logs a line when a container's finding changes ({@code update-available},
+ * {@code held-back}, {@code update-check-failed}, each with both digests): a check that keeps failing for the
+ * same reason is one line, not one per interval, and is never "up to date".
+ */
+public final class UpdateWatch {
+  /** For passes that never look at updates (tests, commands without a registry). */
+  public static final UpdateWatch NONE =
+      new UpdateWatch(null, null, UpdateSchedule.ON_REQUEST, null, UpdateEvents.NONE);
+
+  private final RegistryChecks checks;
+  private final ContainerEngine engine;
+  /** A container's image never changes: asked of the engine once per container. */
+  private final Map<String, Optional<LocalImage>> containerImages = new HashMap<>();
+  private final UpdateSchedule schedule;
+  private static final int MAX_REMEMBERED = 1000;
+  private final ReconcileLog log;
+  private final UpdateEvents events;
+  private final AtomicBoolean checkNow = new AtomicBoolean();
+  private final Map<String, String> logged = new HashMap<>();
+  private volatile List<UpdateFinding> findings = List.of();
+
+  public UpdateWatch(RegistryChecks checks, ContainerEngine engine, UpdateSchedule schedule, ReconcileLog log,
+      UpdateEvents events) {
+    this.checks = checks;
+    this.engine = engine;
+    this.schedule = schedule;
+    this.log = log;
+    this.events = events;
+  }
+
+  /** {@code --check-updates}: the next pass asks about every followed reference, due or not. */
+  public void checkNow() {
+    checkNow.set(true);
+  }
+
+  /** The findings of the last pass, for status and plan. */
+  public List<UpdateFinding> findings() {
+    return findings;
+  }
+
+  /** {@code plan --check-updates}: asks about every followed reference now; the findings, nothing logged. */
+  public synchronized List<UpdateFinding> preview(DesiredState desired, ObservedState observed) {
+    if (checks == null) {
+      return List.of();
+    }
+    checks.checkDue(desired, true);
+    return UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+  }
+
+  /** Checks what is due, and logs what changed; the findings. */
+  public synchronized List<UpdateFinding> observe(DesiredState desired, ObservedState observed) {
+    if (checks == null) {
+      return List.of();
+    }
+    boolean now = checkNow.getAndSet(false);
+    if (now || schedule == UpdateSchedule.INTERVALS) {
+      checks.checkDue(desired, now);
+    }
+    findings = UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+    findings.forEach(this::logIfChanged);
+    return findings;
+  }
+
+  private Optional<LocalImage> containerImage(String containerId) {
+    if (containerImages.size() > MAX_REMEMBERED) {
+      containerImages.clear();
+    }
+    return containerImages.computeIfAbsent(containerId, engine::containerImage);
+  }
+
+  private void logIfChanged(UpdateFinding f) {
+    if (f.state() == State.NOT_CHECKED) {
+      return;
+    }
+    String said = f.state() + "|" + f.available().orElse("") + "|" + f.reason().orElse("") + "|" + f.running().orElse("");
+    if (said.equals(logged.put(f.container(), said)) || f.state() == State.UP_TO_DATE) {
+      return;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("event", f.state().word());
+    fields.put("target", f.container());
+    fields.put("image", f.image());
+    fields.put("running", f.running().orElse("unknown"));
+    fields.put("available", f.available().orElse(null));
+    fields.put("mode", f.policy().mode().word());
+    fields.put("reason", f.reason().orElse(null));
+    log.event(f.state() == State.CHECK_FAILED ? LogLevel.WARN : LogLevel.INFO, fields);
+    events.logged(f);
+  }
+}
