@@ -12,7 +12,12 @@ import dev.podkeeper.agent.status.StatusClient;
 import dev.podkeeper.agent.status.StatusJson;
 import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.status.StatusTable;
+import dev.podkeeper.agent.status.ObjectStatus;
 import dev.podkeeper.agent.status.StatusView;
+import dev.podkeeper.agent.update.UpdateRows;
+import dev.podkeeper.agent.update.UpdateWatch;
+import java.util.ArrayList;
+import java.util.List;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.io.PrintWriter;
@@ -132,9 +137,11 @@ public final class StatusCommand implements Callable<Integer> {
         ? "converged: nothing to do"
         : plan.actions().size() + " actions pending (`podkeeper plan` lists them)";
     PlanForecast forecast = PlanForecast.of(plan);
-    return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
-        desired.stack(), "", summary,
+    List<ObjectStatus> rows = new ArrayList<>(
         view.rows(plan.actions().stream().map(a -> ActionStep.planned(a, forecast)).toList(), Map.of()));
+    rows.addAll(UpdateRows.of(injector.getInstance(UpdateWatch.class).current(desired, world.engine())));
+    return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
+        desired.stack(), "", summary, rows);
   }
 
   private Injector injector() throws Exception {

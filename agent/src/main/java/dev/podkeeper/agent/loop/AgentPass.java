@@ -8,6 +8,8 @@ import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.HoldSource;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.status.ObjectStatus;
+import dev.podkeeper.agent.update.UpdateRows;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.agent.status.ActionStep;
 import dev.podkeeper.agent.status.PassSummary;
@@ -151,6 +153,12 @@ public final class AgentPass implements PassRunner {
     }
   }
 
+  private List<ObjectStatus> withUpdates(List<ObjectStatus> rows) {
+    List<ObjectStatus> all = new java.util.ArrayList<>(rows);
+    all.addAll(UpdateRows.of(pass.updateFindings()));
+    return all;
+  }
+
   /** @param observed what the pass saw before it acted: status then speaks as a fresh view would */
   private void publish(DesiredState desired, PassResult result, Optional<ObservedState> observed) {
     List<ActionStep> steps = result.results().stream().map(ActionStep::ran).toList();
@@ -160,7 +168,7 @@ public final class AgentPass implements PassRunner {
     String summary = PassSummary.of(result)
         + ReconcilePass.noSystemdNote(desired, options).map(note -> "; " + note).orElse("");
     board.publish(new StatusSnapshot(StatusSnapshot.AGENT, now, store.file().toString(), desired.stack(),
-        result.passId(), summary, store.rejectedEdit(), view.rows(steps, history.record(steps))));
+        result.passId(), summary, store.rejectedEdit(), withUpdates(view.rows(steps, history.record(steps)))));
     List<String> rejected = store.rejectedEdit();
     notifier.readyWithStatus(rejected.isEmpty() ? summary
         : "edit NOT applied (" + rejected.size() + " problem" + (rejected.size() == 1 ? "" : "s")

@@ -9,6 +9,7 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
@@ -55,6 +56,11 @@ public final class ReconcilePass {
     this.log = log;
     this.clock = clock;
     this.passIds = passIds;
+  }
+
+  /** The followed images' findings of the last pass, for status. */
+  public List<UpdateFinding> updateFindings() {
+    return updates.findings();
   }
 
   /** Under {@code --no-systemd}, what the pass left out: said once per pass, in its summary line. */

@@ -65,6 +65,11 @@ public final class UpdateWatch {
     return UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
   }
 
+  /** {@code status FILE}: the findings from what is known now, asking no registry and logging nothing. */
+  public synchronized List<UpdateFinding> current(DesiredState desired, ObservedState observed) {
+    return checks == null ? List.of() : UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+  }
+
   /** Checks what is due, and logs what changed; the findings. */
   public synchronized List<UpdateFinding> observe(DesiredState desired, ObservedState observed) {
     if (checks == null) {

@@ -93,5 +93,11 @@ class UpdateReportIT {
     AgentCommand plan = AgentCommand.run(dir.resolve("plan-2.log"), "plan", file, ENGINE.socket(), "--check-updates");
     assertThat(plan.output()).contains("update available: running " + v1.substring(0, 19) + " → "
         + v2.substring(0, 19) + " (mode report: not applied)");
+
+    AgentCommand status = AgentCommand.run(dir.resolve("status.log"), "status", file, ENGINE.socket(),
+        "--status-socket", dir.resolve("no-agent.sock").toString());
+    assertThat(status.output()).containsPattern("image-update\\s+" + container
+        + "\\s+policy registry, mode report, every 6h, rollback true\\s+policy registry, not checked yet; running "
+        + v1.substring(0, 19));
   }
 }
