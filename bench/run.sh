@@ -8,7 +8,9 @@
 #   3. repair with `podkeeper run` running: podman kill -> running again; podman restart of the namespace
 #      provider -> every member running in its new netns; an appended container -> running;
 #   4. idle RSS and CPU of `podkeeper run` with a 14-container stack, without and with --metrics (s4, s4m);
-#   5. startup (exec) to the READY=1 datagram on a NOTIFY_SOCKET bound here.
+#   5. startup (exec) to the READY=1 datagram on a NOTIFY_SOCKET bound here;
+#   6. a registry check of 30 followed references (`plan --check-updates`) against a docker-registry of its own:
+#      requests by method from the registry's access log, and the check's ms.
 #
 #   bench/run.sh [--quick]     as root; full ~15 min on an idle 2-core VM, --quick (fewer rounds, no 300) ~4
 #
@@ -528,12 +530,51 @@ section_ready() {
   put s5.version_med "$(median "${versions[@]}")"
 }
 
+# ---------------------------------------------------------------- 6. registry checks of 30 references
+
+section_updates() {
+  local refs=30 rounds=5 port reg=$work/registry file=$work/updates.yaml i t0 out walls=() checks=() plain=()
+  command -v docker-registry >/dev/null || { echo "docker-registry is missing (scripts/install-deps.sh)" >&2; return 1; }
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$reg"
+  printf 'version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: false\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' \
+    "$reg/storage" "$port" >"$reg/config.yml"
+  docker-registry serve "$reg/config.yml" >"$reg/access.log" 2>&1 &
+  registry_pid=$! # global: the EXIT trap runs after this function has returned
+  echo "$registry_pid" >>"$work/pids"
+  trap 'stop_pid "$registry_pid"' EXIT
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+  printf 'version: 1\nstack: %s\ncontainers:\n' "$stack-upd" >"$file"
+  for i in $(seq 1 "$refs"); do
+    remote push --tls-verify=false "$image" "127.0.0.1:$port/bench/app-$i:latest" >/dev/null 2>&1
+    printf '  app-%s: { image: "127.0.0.1:%s/bench/app-%s:latest", update: { policy: registry, mode: report } }\n' \
+      "$i" "$port" "$i" >>"$file"
+  done
+  local heads0 gets0
+  heads0=$(grep -c '"HEAD /v2/bench/' "$reg/access.log" || true)
+  gets0=$(grep -c '"GET /v2/bench/[^ ]*/manifests/' "$reg/access.log" || true)
+  for i in $(seq 1 "$rounds"); do
+    t0=$(ms_now); "$pk" --podman-socket "$sock" plan "$file" >/dev/null; plain+=($(($(ms_now) - t0)))
+    t0=$(ms_now); out=$("$pk" --podman-socket "$sock" plan --check-updates "$file"); walls+=($(($(ms_now) - t0)))
+    checks+=("$(sed -n 's/^Image updates (asked the registry now: [0-9]* references in \([0-9]*\) ms):$/\1/p' <<<"$out")")
+  done
+  put s6.refs "$refs"
+  put s6.rounds "$rounds"
+  put s6.heads_per_run "$((($(grep -c '"HEAD /v2/bench/' "$reg/access.log") - heads0) / rounds))"
+  put s6.gets_per_run "$((($(grep -c '"GET /v2/bench/[^ ]*/manifests/' "$reg/access.log" || true) - gets0) / rounds))"
+  put s6.check "${checks[*]}"
+  put s6.check_med "$(median "${checks[@]}")"
+  put s6.wall_med "$(median "${walls[@]}")"
+  put s6.plain_med "$(median "${plain[@]}")"
+}
+
 run_section s1 section_converge
 SIZE=14 run_section s2.14 section_converged
 run_section s5 section_ready
 run_section s4 section_idle
 run_section s4m section_idle_metrics
 run_section s3 section_repair
+run_section s6 section_updates
 for SIZE in "${SIZES[@]:1}"; do
   SIZE=$SIZE run_section "s2.$SIZE" section_converged
 done
@@ -671,6 +712,19 @@ and READY=1 follows. The CPU time (all threads, from \`/proc/PID/stat\`) is the 
 inflate: with both cores busy elsewhere, the wall time tends towards it times the run queue's length. For comparison, \`podkeeper --version\` (JVM start and the command line
 only) takes $(v s5.version_med " ms") (median of 3). Load at the start: $(v s5.load).
 $(failed_note s5)
+
+### 6. Registry checks, $(v s6.refs) followed references
+
+| requests per check of all (HEAD / GET of manifests) | the checks alone (median) | \`plan --check-updates\`, wall (median) | \`plan\` without, wall (median) |
+|---|---|---|---|
+| $(v s6.heads_per_run) / $(v s6.gets_per_run) | **$(v s6.check_med " ms")** ($(v s6.check)) | $(v s6.wall_med " ms") | $(v s6.plain_med " ms") |
+
+$(v s6.refs) containers, each following its own reference (\`update: { policy: registry, mode: report }\`) on a
+Debian \`docker-registry\` on loopback (plain HTTP, no auth) that the bench image was pushed to; the containers do
+not exist, so nothing but the checks differs between the two plans. Requests are counted in the registry's access
+log; the checks' time is what \`plan --check-updates\` prints ("asked the registry now: N references in M ms"):
+one HEAD after the other. $(v s6.rounds) rounds. Load at the start: $(v s6.load).
+$(failed_note s6)
 <!-- end bench/run.sh -->
 MD
 }

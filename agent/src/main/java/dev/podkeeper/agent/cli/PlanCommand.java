@@ -9,13 +9,11 @@ import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
-import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.update.UpdateText;
 import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,24 +78,25 @@ public final class PlanCommand implements Callable<Integer> {
     Injector injector = wiring.injector(options, out, systemd.noSystemd);
     PlannerOptions plannerOptions = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd);
     Plan plan;
-    List<UpdateFinding> updates = List.of();
+    Optional<UpdateWatch.Preview> updates = Optional.empty();
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
       ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
       ObservedWorld world = observer.observe(desired.get(), !systemd.noSystemd);
       plan = Planner.plan(desired.get(), world, proxy.observe(desired.get()), plannerOptions);
       if (checkUpdates) {
-        updates = injector.getInstance(UpdateWatch.class).preview(desired.get(), world.engine());
+        updates = Optional.of(injector.getInstance(UpdateWatch.class).preview(desired.get(), world.engine()));
       }
     } catch (EngineException | PlanRefusedException e) {
       err.println("plan: " + e.getMessage());
       return ERROR;
     }
     PlanPrinter.print(plan, desired.get(), ReconcilePass.noSystemdNote(desired.get(), plannerOptions), out);
-    if (!updates.isEmpty()) {
-      out.println("Image updates (asked the registry now):");
-      updates.forEach(f -> out.println("  " + f.container() + ": " + f.image() + " " + UpdateText.line(f)));
-    }
+    updates.filter(u -> !u.findings().isEmpty()).ifPresent(u -> {
+      out.println("Image updates (asked the registry now: " + u.referencesAsked() + " reference"
+          + (u.referencesAsked() == 1 ? "" : "s") + " in " + u.took().toMillis() + " ms):");
+      u.findings().forEach(f -> out.println("  " + f.container() + ": " + f.image() + " " + UpdateText.line(f)));
+    });
     if (!detailedExitCode) {
       return NO_CHANGES;
     }

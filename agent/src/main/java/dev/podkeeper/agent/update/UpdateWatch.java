@@ -7,6 +7,7 @@ import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.LocalImage;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,13 +57,18 @@ public final class UpdateWatch {
     return findings;
   }
 
+  /** What {@link #preview} found, and what asking cost. */
+  public record Preview(List<UpdateFinding> findings, int referencesAsked, Duration took) {}
+
   /** {@code plan --check-updates}: asks about every followed reference now; the findings, nothing logged. */
-  public synchronized List<UpdateFinding> preview(DesiredState desired, ObservedState observed) {
+  public synchronized Preview preview(DesiredState desired, ObservedState observed) {
     if (checks == null) {
-      return List.of();
+      return new Preview(List.of(), 0, Duration.ZERO);
     }
-    checks.checkDue(desired, true);
-    return UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+    long start = System.nanoTime();
+    int asked = checks.checkDue(desired, true);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    return new Preview(UpdateFindings.of(desired, observed, checks::latest, this::containerImage), asked, took);
   }
 
   /** {@code status FILE}: the findings from what is known now, asking no registry and logging nothing. */

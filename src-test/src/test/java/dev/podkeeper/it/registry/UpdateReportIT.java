@@ -72,7 +72,8 @@ class UpdateReportIT {
 
     AgentCommand upToDate = AgentCommand.run(dir.resolve("plan-1.log"), "plan", file, ENGINE.socket(),
         "--check-updates");
-    assertThat(upToDate.output()).contains(container + ": " + reference + " up to date (running "
+    assertThat(upToDate.output()).contains("Image updates (asked the registry now: 1 reference in ")
+        .contains(container + ": " + reference + " up to date (running "
         + v1.substring(0, 19));
     long getsAfterPull = registry.manifestRequests("GET", repository);
     assertThat(registry.manifestRequests("HEAD", repository)).isEqualTo(1);
