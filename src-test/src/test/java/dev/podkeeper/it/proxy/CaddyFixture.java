@@ -3,6 +3,7 @@ package dev.podkeeper.it.proxy;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.it.RepoScripts;
+import dev.podkeeper.it.TestProcesses;
 import dev.podkeeper.model.testing.LoopbackPorts;
 import dev.podkeeper.proxy.CaddyEndpoint;
 import dev.podkeeper.proxy.CaddyReverseProxy;
@@ -105,14 +106,7 @@ final class CaddyFixture implements AutoCloseable {
     if (caddy == null) {
       return;
     }
-    caddy.destroy();
-    try {
-      if (!caddy.waitFor(10, TimeUnit.SECONDS)) {
-        caddy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    TestProcesses.stop(caddy);
     caddy = null;
   }
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.it.PodmanEngineFixture;
 import dev.podkeeper.it.RepoScripts;
+import dev.podkeeper.it.TestProcesses;
 import dev.podkeeper.model.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -118,14 +118,7 @@ public final class RegistryFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    registry.destroy();
-    try {
-      if (!registry.waitFor(10, TimeUnit.SECONDS)) {
-        registry.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    TestProcesses.stop(registry);
   }
 
   private static void write(Path file, String text) {
