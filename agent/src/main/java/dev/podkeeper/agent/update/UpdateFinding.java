@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What is known about one followed container's image: its policy, the last check, the digest it runs (from its
- * {@link dev.podkeeper.model.Labels#IMAGE_DIGEST} label; unknown for a container made before it was followed) and
- * the digest its tag names now.
+ * What is known about one followed container's image: its policy, the last check, the digest it runs and the
+ * digest its tag names now (for {@code policy: local}, the image IDs: the one it was created on and the one the tag
+ * names in the engine's store).
  */
 public record UpdateFinding(
     String container,

@@ -4,6 +4,7 @@ import dev.podkeeper.agent.update.UpdateFinding.State;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.UpdatePolicy;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.LocalImage;
@@ -25,15 +26,20 @@ public final class UpdateFindings {
   /**
    * @param checks the latest check of an image reference
    * @param images the image a container (by ID) was created on, for a container without the digest label
+   * @param localTags the image a name (the file's reference) names in the engine's store now, for {@code local}
    */
   public static List<UpdateFinding> of(DesiredState desired, ObservedState observed,
-      Function<String, Optional<RegistryChecks.Checked>> checks, Function<String, Optional<LocalImage>> images) {
+      Function<String, Optional<RegistryChecks.Checked>> checks, Function<String, Optional<LocalImage>> images,
+      Function<String, Optional<LocalImage>> localTags) {
     List<UpdateFinding> findings = new ArrayList<>();
     for (ContainerSpec c : desired.containers().values()) {
-      if (c.update().policy() != dev.podkeeper.model.desired.UpdatePolicy.Source.REGISTRY) {
+      Optional<ObservedContainer> container = observed.container(c.name()).filter(o -> o.managedBy(desired.stack()));
+      if (c.update().policy() == UpdatePolicy.Source.LOCAL) {
+        findings.add(local(c, container, images, localTags));
+      }
+      if (c.update().policy() != UpdatePolicy.Source.REGISTRY) {
         continue;
       }
-      Optional<ObservedContainer> container = observed.container(c.name()).filter(o -> o.managedBy(desired.stack()));
       Optional<RegistryChecks.Checked> checked = checks.apply(c.image());
       Optional<String> running = container.flatMap(o -> running(o, checked, images));
       Optional<String> heldBack = container.map(o -> o.labels().get(Labels.HELD_BACK_DIGEST));
@@ -59,6 +65,29 @@ public final class UpdateFindings {
       return available;
     }
     return digests.size() == 1 ? digests.stream().findFirst() : Optional.empty();
+  }
+
+  /**
+   * {@code local}: the image the tag names in the engine's store against the one the container was created on, by
+   * image ID (an image pulled or built under the tag by someone else has a new ID, and no registry is asked).
+   */
+  private static UpdateFinding local(ContainerSpec c, Optional<ObservedContainer> container,
+      Function<String, Optional<LocalImage>> images, Function<String, Optional<LocalImage>> localTags) {
+    Optional<String> running = container.flatMap(o -> images.apply(o.id())).map(LocalImage::id);
+    Optional<String> tagged = localTags.apply(c.image()).map(LocalImage::id);
+    Optional<String> heldBack = container.map(o -> o.labels().get(Labels.HELD_BACK_DIGEST));
+    if (container.isEmpty() || running.isEmpty()) {
+      return new UpdateFinding(c.name(), c.image(), c.update(), State.NOT_CHECKED, Optional.empty(), running, tagged,
+          Optional.empty());
+    }
+    if (tagged.isEmpty()) {
+      return new UpdateFinding(c.name(), c.image(), c.update(), State.CHECK_FAILED, Optional.empty(), running,
+          Optional.empty(), Optional.of("no local image is named " + c.image()));
+    }
+    State state = tagged.equals(running) ? State.UP_TO_DATE
+        : tagged.equals(heldBack) ? State.HELD_BACK : State.UPDATE_AVAILABLE;
+    return new UpdateFinding(c.name(), c.image(), c.update(), state, Optional.empty(), running, tagged,
+        Optional.empty());
   }
 
   private static UpdateFinding finding(ContainerSpec c, Optional<String> running, Optional<String> heldBack,

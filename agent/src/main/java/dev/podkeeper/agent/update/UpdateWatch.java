@@ -68,12 +68,13 @@ public final class UpdateWatch {
     long start = System.nanoTime();
     int asked = checks.checkDue(desired, true);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Preview(UpdateFindings.of(desired, observed, checks::latest, this::containerImage), asked, took);
+    return new Preview(UpdateFindings.of(desired, observed, checks::latest, this::containerImage, engine::inspectImage), asked, took);
   }
 
   /** {@code status FILE}: the findings from what is known now, asking no registry and logging nothing. */
   public synchronized List<UpdateFinding> current(DesiredState desired, ObservedState observed) {
-    return checks == null ? List.of() : UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+    return checks == null ? List.of()
+        : UpdateFindings.of(desired, observed, checks::latest, this::containerImage, engine::inspectImage);
   }
 
   /** Checks what is due, and logs what changed; the findings. */
@@ -85,7 +86,7 @@ public final class UpdateWatch {
     if (now || schedule == UpdateSchedule.INTERVALS) {
       checks.checkDue(desired, now);
     }
-    findings = UpdateFindings.of(desired, observed, checks::latest, this::containerImage);
+    findings = UpdateFindings.of(desired, observed, checks::latest, this::containerImage, engine::inspectImage);
     findings.forEach(this::logIfChanged);
     return findings;
   }

@@ -127,6 +127,32 @@ class UpdateWatchTest {
   }
 
   @Test
+  void aLocalPolicyComparesTheTagsLocalImageWithTheContainersAndAsksNoRegistry() {
+    DesiredState local = valid("""
+        version: 1
+        stack: s
+        containers:
+          l: { image: "localhost/app:latest", update: { policy: local } }
+        """);
+    engine.withImage("localhost/app:latest", "sha256:" + "1".repeat(64), java.util.Set.of());
+    engine.createContainer(new dev.podkeeper.model.port.ResolvedContainer(local.containers().get("l"), Map.of(),
+        java.util.Optional.empty(), "s", "h"));
+    UpdateWatch watch = new UpdateWatch(new RegistryChecks(registry, clock, () -> 0.5), engine,
+        UpdateSchedule.ON_REQUEST, log, UpdateEvents.NONE);
+
+    assertThat(watch.observe(local, observed())).extracting(UpdateFinding::state)
+        .containsExactly(UpdateFinding.State.UP_TO_DATE);
+    engine.withImage("localhost/app:latest", "sha256:" + "2".repeat(64), java.util.Set.of()); // pulled or built anew
+    assertThat(watch.observe(local, observed())).extracting(UpdateFinding::state)
+        .containsExactly(UpdateFinding.State.UPDATE_AVAILABLE);
+
+    assertThat(registry.requests()).isZero();
+    assertThat(lines).singleElement().satisfies(l -> assertThat(l.fields())
+        .containsEntry("event", "update-available").containsEntry("target", "l")
+        .containsEntry("running", "sha256:" + "1".repeat(64)).containsEntry("available", "sha256:" + "2".repeat(64)));
+  }
+
+  @Test
   void theNextCheckIsMovedByAtMostATenthOfTheInterval() {
     registry.publish(IMAGE, OLD);
     RegistryChecks early = new RegistryChecks(registry, clock, () -> 0.0);
