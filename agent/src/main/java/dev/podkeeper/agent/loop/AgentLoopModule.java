@@ -26,8 +26,7 @@ import java.util.Set;
 /**
  * The long-running agent on top of the reconcile modules (engine, units, host, clock, reconcile pass):
  * the loop, its trigger sources, crash-loop backoff, systemd notification and the status socket.
- * Other modules may add {@link PassListener}s (told of every pass, after {@link ManualPasses}) and bind the
- * {@link ImageUpdateListener} (by default: nobody listens).
+ * Other modules may add {@link PassListener}s (told of every pass, after {@link ManualPasses}).
  */
 public final class AgentLoopModule extends AbstractModule {
   private final RunSettings settings;
@@ -48,14 +47,12 @@ public final class AgentLoopModule extends AbstractModule {
   protected void configure() {
     bind(RunSettings.class).toInstance(settings);
     // The agent asks registries on each update policy's interval; plan and apply only on --check-updates.
-    com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), UpdateSchedule.class).setBinding()
+    OptionalBinder.newOptionalBinder(binder(), UpdateSchedule.class).setBinding()
         .toInstance(UpdateSchedule.INTERVALS);
     bind(DesiredStateStore.class).toInstance(store);
     bind(CrashLoopBackoff.class).in(Singleton.class);
     bind(StatusBoard.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), PassListener.class).addBinding().to(ManualPasses.class);
-    OptionalBinder.newOptionalBinder(binder(), ImageUpdateListener.class).setDefault()
-        .toInstance(ImageUpdateListener.NONE);
   }
 
   @Provides @Singleton

@@ -3,8 +3,9 @@ package dev.podkeeper.agent.metrics;
 import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.agent.execute.ActionResult;
-import dev.podkeeper.agent.loop.ImageUpdateListener;
 import dev.podkeeper.agent.loop.PassListener;
+import dev.podkeeper.agent.update.UpdateEvents;
+import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.loop.PassRequest;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.status.StatusBoard;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * scraped ({@link StackGauges}). Told on the loop's worker, read by the HTTP server's thread: the client's
  * metrics are safe for that.
  */
-public final class AgentMetrics implements PassListener, ImageUpdateListener {
+public final class AgentMetrics implements PassListener, UpdateEvents {
   /** From a converged pass on a small stack (milliseconds) to a first pass that pulls images (minutes). */
   private static final double[] PASS_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
 
@@ -66,8 +67,14 @@ public final class AgentMetrics implements PassListener, ImageUpdateListener {
     }
   }
 
+  /** Counts each update finding once, as the log writes it, by its word (update-available, held-back, ...). */
   @Override
-  public void finished(String outcome) {
+  public void logged(UpdateFinding finding) {
+    countImageUpdate(finding.state().word());
+  }
+
+  /** @param outcome a word of a small fixed set: it becomes a label value, never a name, digest or error text */
+  void countImageUpdate(String outcome) {
     imageUpdates.labelValues(requireNonNull(outcome, "outcome is null")).inc();
   }
 

@@ -7,8 +7,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
-import dev.podkeeper.agent.loop.ImageUpdateListener;
 import dev.podkeeper.agent.loop.PassListener;
+import dev.podkeeper.agent.update.UpdateEvents;
 import dev.podkeeper.agent.status.StatusBoard;
 import java.time.Clock;
 
@@ -23,7 +23,7 @@ public final class MetricsModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), PassListener.class).addBinding().to(AgentMetrics.class);
-    OptionalBinder.newOptionalBinder(binder(), ImageUpdateListener.class).setBinding().to(AgentMetrics.class);
+    OptionalBinder.newOptionalBinder(binder(), UpdateEvents.class).setBinding().to(AgentMetrics.class);
   }
 
   @Provides @Singleton

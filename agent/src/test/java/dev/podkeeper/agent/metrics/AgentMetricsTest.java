@@ -100,9 +100,9 @@ class AgentMetricsTest {
 
   @Test
   void imageUpdatesAreCountedByOutcome() throws IOException {
-    metrics.finished("updated");
-    metrics.finished("updated");
-    metrics.finished("failed");
+    metrics.countImageUpdate("updated");
+    metrics.countImageUpdate("updated");
+    metrics.countImageUpdate("failed");
 
     assertThat(scrape()).contains("podkeeper_image_updates_total{outcome=\"updated\"} 2.0",
         "podkeeper_image_updates_total{outcome=\"failed\"} 1.0");

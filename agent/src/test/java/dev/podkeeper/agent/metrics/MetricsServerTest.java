@@ -24,7 +24,7 @@ class MetricsServerTest {
   void servesTheMetricsUntilStopped() throws Exception {
     MetricsAddress address = new MetricsAddress(InetAddress.getLoopbackAddress(), freePort());
     AgentMetrics metrics = new AgentMetrics(new StatusBoard(), Clock.systemUTC());
-    metrics.finished("updated");
+    metrics.countImageUpdate("updated");
     MetricsServer server = new MetricsServer(address, metrics);
     server.start();
     HttpResponse<String> response;
