@@ -18,6 +18,11 @@
       Appends SNIPPET_FILE to FILE and waits until container NAME runs.
   pkbench.py idle PID SECONDS
       RSS (as ps reports it) and CPU % of one core (utime+stime from /proc/PID/stat) over SECONDS.
+  pkbench.py floor ENGINE_URI N STACK NETWORK SUBNET BASE_PORT IMAGE THREADS
+      The engine floor of converging the seed stack of N from empty: the same network create, container
+      creates and starts podkeeper sends, as bare API calls, THREADS at a time in dependency order.
+  pkbench.py start-call ENGINE_URI NAME
+      Stops NAME, then times one bare start API call: Podman's own start time.
   pkbench.py wait-running ENGINE_URI SECONDS NAME...
       Waits until every NAME runs.
 """
@@ -81,6 +86,19 @@ class Engine:
                 if attempt == 2:
                     raise
                 time.sleep(0.05)
+
+    def call(self, method, path, body=None, ok=(200, 201, 204, 304)):
+        """One API request on this connection (kept alive, as an HTTP client's pool keeps it); the parsed answer."""
+        data = None if body is None else json.dumps(body).encode()
+        headers = {} if data is None else {"Content-Type": "application/json"}
+        if self.conn is None:
+            self.conn = _UnixConnection(self.path, timeout=120)
+        self.conn.request(method, path, body=data, headers=headers)
+        r = self.conn.getresponse()
+        answer = r.read()
+        if r.status not in ok:
+            raise RuntimeError("%s %s: HTTP %d %s" % (method, path, r.status, answer[:300]))
+        return json.loads(answer) if answer.strip() else None
 
     def podman(self, *args, timeout=60):
         r = subprocess.run(["podman", "--url", self.uri] + list(args), timeout=timeout,
@@ -400,6 +418,94 @@ def cmd_file_edit(uri, path, name, snippet_file):
     out({"engine_ms": round((s["started"] - t0) * 1000), "seen_ms": round((seen - t0) * 1000)})
 
 
+SERVE = "trap 'exit 0' TERM; httpd -f -p %d -h /tmp & wait"
+
+
+def seed_stack(n, net, base):
+    """The containers of bench/seed-stack.sh's stack of N, in its order: (name, after, command, network, ports)."""
+    stack = [("vpn", None, None, net, [(base, 8080), (base + 1, 8085)]),
+             ("member-a", "vpn", SERVE % 8080, None, []),
+             ("member-b", "vpn", SERVE % 8085, None, [])]
+    stack += [("svc-%d" % i, None, SERVE % 80, net, [(base + 1 + i, 80)]) for i in range(1, n - 2)]
+    return stack
+
+
+def create_body(stack, name, image, command, network, ports, provider_id):
+    """What podkeeper's create sends for a seed-stack container (compatible API), labels of the same size."""
+    labels = {"dev.podkeeper.stack": stack, "dev.podkeeper.spec-hash": "0" * 64,
+              "dev.podkeeper.spec-fields": "x" * 300, "dev.podkeeper.spec-values": "y" * 400}
+    host = {"Privileged": False, "RestartPolicy": {"Name": "unless-stopped", "MaximumRetryCount": 0}, "Binds": []}
+    body = {"Image": image, "Labels": labels, "Env": [], "HostConfig": host}
+    if command:
+        body["Cmd"] = ["sh", "-c", command]
+    if network:
+        host["NetworkMode"] = network
+    else:
+        host["NetworkMode"] = "container:" + provider_id
+        labels["dev.podkeeper.provider-id"] = provider_id
+    if ports:
+        body["ExposedPorts"] = {"%d/tcp" % c: {} for _, c in ports}
+        host["PortBindings"] = {"%d/tcp" % c: [{"HostIp": "127.0.0.1", "HostPort": str(h)}] for h, c in ports}
+    return body
+
+
+def cmd_floor(uri, n, stack, net, subnet, base, image, threads):
+    """The engine floor: the seed stack's network, creates and starts as bare API calls, THREADS at a time, each
+    container once what it waits for is done (the executor's scheduling: plan order among the ready ones)."""
+    n, base, threads = int(n), int(base), int(threads)
+    t0 = time.monotonic()
+    Engine(uri).call("POST", "/v4.0.0/libpod/networks/create",
+                     {"name": net, "driver": "bridge", "dns_enabled": False, "labels": {"dev.podkeeper.stack": stack},
+                      "subnets": [{"subnet": subnet}]})
+    todo = seed_stack(n, net, base)
+    ids, running, lock = {}, set(), threading.Condition()
+    errors = []
+
+    def worker():
+        eng = Engine(uri)
+        while True:
+            with lock:
+                while True:
+                    if errors or not todo:
+                        return
+                    job = next((j for j in todo if j[1] is None or j[1] in ids), None)
+                    if job is not None:
+                        todo.remove(job)
+                        break
+                    lock.wait()
+            name, after, command, network, ports = job
+            try:
+                created = eng.call("POST", "/v4.0.0/containers/create?name=" + name,
+                                   create_body(stack, name, image, command, network, ports, ids.get(after)))
+                eng.call("POST", "/v4.0.0/containers/%s/start" % created["Id"])
+            except Exception as e:  # noqa: BLE001 - reported below, the others stop
+                with lock:
+                    errors.append(str(e))
+                    lock.notify_all()
+                return
+            with lock:
+                ids[name] = created["Id"]
+                lock.notify_all()
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    if errors:
+        raise RuntimeError("floor: " + errors[0])
+    out({"ms": round((time.monotonic() - t0) * 1000), "containers": len(ids), "threads": threads})
+
+
+def cmd_start_call(uri, name):
+    """podman's own start: `stop` then one bare start API call on NAME, timed (the engine's share of a repair)."""
+    eng = Engine(uri)
+    eng.call("POST", "/v4.0.0/containers/%s/stop?t=0" % name)
+    t0 = time.monotonic()
+    eng.call("POST", "/v4.0.0/containers/%s/start" % name)
+    out({"ms": round((time.monotonic() - t0) * 1000)})
+
+
 def cmd_wait_running(uri, timeout, names):
     eng = Engine(uri)
     t0 = time.time()
@@ -457,6 +563,10 @@ def main(argv):
         cmd_provider_restart(args[0], args[1], args[2], args[3:])
     elif cmd == "file-edit":
         cmd_file_edit(*args)
+    elif cmd == "floor":
+        cmd_floor(*args)
+    elif cmd == "start-call":
+        cmd_start_call(*args)
     elif cmd == "wait-running":
         cmd_wait_running(args[0], args[1], args[2:])
     elif cmd == "idle":

@@ -302,33 +302,69 @@ cli_stack() { # the seed-shaped stack of 14 by hand, as `podkeeper apply` makes 
   done
 }
 
+# The executor's width (ExecutorOptions.DEFAULT.threads): the floor sends its calls as many at a time.
+EXECUTOR_THREADS=2
+
+floor_stack() { # THREADS: the engine floor of the stack of 14 (bench/pkbench.py floor); sets floor_ms
+  floor_ms=$("${py[@]}" floor "$sock" 14 "$stack" "$net" "$subnet" "$base" "$image" "$1" | jq -r .ms)
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
 section_converge() {
-  local f r t0 cli=() pkt=() pass=() ratios=()
+  local f r t0 who cli=() pkt=() pass=() floor=() ratios=() pk_floor=() cli_floor=() pass_floor=()
+  local runners=(floor cli pk)
   f=$(stack_file 14)
   for r in $(seq 1 "$CONVERGE_ROUNDS"); do
-    local order=(cli pk)
-    ((r % 2)) || order=(pk cli)
+    # each round starts with another of the three, so that none is always first (or last) after a clean
+    local k=$(((r - 1) % 3)) order
+    order=("${runners[@]:k}" "${runners[@]:0:k}")
     for who in "${order[@]}"; do
       clean_stack
-      if [[ $who == cli ]]; then
-        t0=$(ms_now); cli_stack; cli+=($(($(ms_now) - t0)))
-      else
-        apply "$f"
-        [[ $converged == 15/15 ]] || { echo "apply did not converge: $converged" >&2; return 1; }
-        pkt+=("$apply_ms"); pass+=("$pass_ms")
-      fi
+      case $who in
+        floor) floor_stack "$EXECUTOR_THREADS"; floor+=("$floor_ms") ;;
+        cli) t0=$(ms_now); cli_stack; cli+=($(($(ms_now) - t0))) ;;
+        pk)
+          apply "$f"
+          [[ $converged == 15/15 ]] || { echo "apply did not converge: $converged" >&2; return 1; }
+          pkt+=("$apply_ms"); pass+=("$pass_ms") ;;
+      esac
     done
-    ratios+=("$(awk -v a="${pkt[-1]}" -v b="${cli[-1]}" 'BEGIN { printf "%.2f", a / b }')")
-    say "  round $r: podman run ${cli[-1]} ms, podkeeper apply ${pkt[-1]} ms (pass ${pass[-1]} ms)"
+    ratios+=("$(ratio "${pkt[-1]}" "${cli[-1]}")")
+    pk_floor+=("$(ratio "${pkt[-1]}" "${floor[-1]}")")
+    cli_floor+=("$(ratio "${cli[-1]}" "${floor[-1]}")")
+    pass_floor+=("$(ratio "${pass[-1]}" "${floor[-1]}")")
+    say "  round $r (${order[*]}): floor ${floor[-1]} ms, podman run ${cli[-1]} ms, podkeeper apply ${pkt[-1]} ms (pass ${pass[-1]} ms)"
   done
   put s1.cli "${cli[*]}"
   put s1.pk "${pkt[*]}"
   put s1.pass "${pass[*]}"
+  put s1.floor "${floor[*]}"
   put s1.ratios "${ratios[*]}"
+  put s1.pk_floor "${pk_floor[*]}"
+  put s1.cli_floor "${cli_floor[*]}"
+  put s1.pass_floor "${pass_floor[*]}"
   put s1.cli_med "$(median "${cli[@]}")"
   put s1.pk_med "$(median "${pkt[@]}")"
   put s1.pass_med "$(median "${pass[@]}")"
+  put s1.floor_med "$(median "${floor[@]}")"
   put s1.ratio_med "$(median "${ratios[@]}")"
+  put s1.pk_floor_med "$(median "${pk_floor[@]}")"
+  put s1.cli_floor_med "$(median "${cli_floor[@]}")"
+  put s1.pass_floor_med "$(median "${pass_floor[@]}")"
+  # how wide the engine wants it: the floor at 1 to 4 calls at a time, the widths alternated
+  local t width=() rounds=$((quick ? 2 : 3))
+  for r in $(seq 1 "$rounds"); do
+    for t in 1 2 3 4; do
+      clean_stack; floor_stack "$t"; width[t]+="$floor_ms "
+    done
+  done
+  for t in 1 2 3 4; do
+    put "s1.width$t" "${width[t]% }"
+    # shellcheck disable=SC2086
+    put "s1.width${t}_med" "$(median ${width[t]})"
+  done
+  say "  floor by width (median ms): 1: $(get s1.width1_med), 2: $(get s1.width2_med), 3: $(get s1.width3_med), 4: $(get s1.width4_med)"
 }
 
 # ---------------------------------------------------------------- 2. converged pass at N containers
@@ -625,16 +661,23 @@ network namespace, the rest services on one bridge network, each with a loopback
 
 ### 1. Converge from empty, 14 containers
 
-| | per round (ms) | median |
-|---|---|---|
-| 14 sequential \`podman run -d\` (+ \`network create\`) | $(v s1.cli) | $(v s1.cli_med " ms") |
-| \`podkeeper apply\` (JVM start included) | $(v s1.pk) | $(v s1.pk_med " ms") |
-| its reconcile pass alone (the log's \`duration_ms\`) | $(v s1.pass) | $(v s1.pass_med " ms") |
-| ratio podkeeper / podman, per round | $(v s1.ratios) | **$(v s1.ratio_med)** |
+| | per round (ms) | median | / engine floor, per round | median |
+|---|---|---|---|---|
+| **engine floor**: the same API calls bare, $EXECUTOR_THREADS at a time in dependency order | $(v s1.floor) | $(v s1.floor_med " ms") | | 1.00 |
+| 14 sequential \`podman run -d\` (+ \`network create\`) | $(v s1.cli) | $(v s1.cli_med " ms") | $(v s1.cli_floor) | $(v s1.cli_floor_med) |
+| \`podkeeper apply\` (JVM start included) | $(v s1.pk) | $(v s1.pk_med " ms") | $(v s1.pk_floor) | **$(v s1.pk_floor_med)** |
+| its reconcile pass alone (the log's \`duration_ms\`) | $(v s1.pass) | $(v s1.pass_med " ms") | $(v s1.pass_floor) | $(v s1.pass_floor_med) |
+| ratio podkeeper / podman, per round | $(v s1.ratios) | **$(v s1.ratio_med)** | | |
 
-$(get s1.ratios | wc -w) rounds, alternating which tool goes first; before each run every container and the
-network are removed. Both go through the same engine (\`podman --url\` is the remote client). Load at the start
-of this section: $(v s1.load).
+$(get s1.ratios | wc -w) rounds; each round starts with another of the three (floor, \`podman run\`, podkeeper), and
+before each run every container and the network are removed. All go through the same engine (\`podman --url\` is
+the remote client). The engine floor (\`bench/pkbench.py floor\`) is what no client can beat at that width: the
+network create, then each container's create and start as bare HTTP calls on kept-alive connections, the
+members once \`vpn\` is created (the executor's order), with the bodies podkeeper sends (same labels' size). The
+ratios are per round, so that the machine's load moves both sides alike. Load at the start of this section: $(v s1.load).
+
+The floor by width (calls at a time; medians of $(get s1.width1 | wc -w) rounds, widths alternated): 1: $(v s1.width1_med " ms"), 2: $(v s1.width2_med " ms"),
+3: $(v s1.width3_med " ms"), 4: $(v s1.width4_med " ms") (rounds: $(v s1.width1) / $(v s1.width2) / $(v s1.width3) / $(v s1.width4)).
 $(failed_note s1)
 
 ### 2. A converged pass (nothing to do)
