@@ -5,6 +5,7 @@ import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,36 @@ final class ContainerListParser {
         networkNamespace(c, status),
         exitCode(c, status),
         false);
+  }
+
+  /**
+   * A container that does not run, from Podman's own inspect ({@code State.Status}, {@code State.ExitCode},
+   * {@code State.OOMKilled}, {@code State.StartedAt} in RFC 3339, {@code State.Health.Status}, {@code Name},
+   * {@code ImageName}, {@code Config.Labels}): everything the list says of it, and the OOM flag it lacks. The
+   * start time is cut to whole seconds, as the list has it, so that both agree.
+   */
+  static ObservedContainer stopped(JsonNode inspect) {
+    JsonNode state = inspect.path("State");
+    Map<String, String> labels = labels(inspect.path("Config").get("Labels"));
+    ContainerStatus status = status(state.path("Status").asText(""));
+    Optional<Instant> started = Optional.of(state.path("StartedAt").asText(""))
+        .filter(t -> !t.isEmpty() && !t.startsWith("0001-"))
+        .map(t -> Instant.ofEpochSecond(OffsetDateTime.parse(t).toEpochSecond()));
+    Optional<Integer> exitCode = status == ContainerStatus.EXITED && state.has("ExitCode")
+        ? Optional.of(state.path("ExitCode").asInt())
+        : Optional.empty();
+    return new ObservedContainer(
+        inspect.path("Id").asText(),
+        inspect.path("Name").asText(""),
+        inspect.path("ImageName").asText(""),
+        labels,
+        status,
+        health(state.path("Health").path("Status").asText("")),
+        started,
+        Optional.ofNullable(labels.get(PodmanLabels.PROVIDER_ID)),
+        Optional.empty(),
+        exitCode,
+        exitCode.isPresent() && state.path("OOMKilled").asBoolean(false));
   }
 
   /**

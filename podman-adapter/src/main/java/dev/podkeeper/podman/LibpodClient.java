@@ -32,6 +32,12 @@ final class LibpodClient {
     return call("GET", "/containers/json?all=true&namespace=true", null);
   }
 
+  /** The list's entries of the container with this ID alone (Podman's {@code id} filter). */
+  JsonNode listContainer(String id) {
+    return call("GET", "/containers/json?all=true&namespace=true&filters="
+        + encode("{\"id\":[\"" + id + "\"]}"), null);
+  }
+
   JsonNode inspectContainer(String id) {
     return call("GET", "/containers/" + encode(id) + "/json", null);
   }

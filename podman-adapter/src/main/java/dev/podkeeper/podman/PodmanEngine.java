@@ -18,6 +18,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -93,6 +94,29 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
       return oomKills.flag(list, ContainerListParser.parse(list));
     } catch (RuntimeException e) {
       throw errors.failed("list", "containers", e);
+    }
+  }
+
+  /**
+   * One inspect: all of a container that does not run (its OOM flag included, which the list lacks). A
+   * running one's network namespace is only in the list: it is asked for, filtered to that ID (a second call).
+   */
+  @Override
+  public Optional<ObservedContainer> inspectContainer(String id) {
+    try {
+      JsonNode inspect = libpod.inspectContainer(id);
+      ContainerStatus status = ContainerListParser.status(inspect.path("State").path("Status").asText(""));
+      if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
+        return Optional.of(ContainerListParser.stopped(inspect));
+      }
+      return ContainerListParser.parse(libpod.listContainer(id)).stream().filter(c -> c.id().equals(id)).findFirst();
+    } catch (LibpodClient.LibpodException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw errors.failed("inspect", "container " + id, e);
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect", "container " + id, e);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
 import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.Scheduler;
 import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.notify.StartupTimeoutExtension;
 import dev.podkeeper.agent.notify.Watchdog;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
@@ -53,6 +54,7 @@ public final class AgentLoopModule extends AbstractModule {
     bind(CrashLoopBackoff.class).in(Singleton.class);
     bind(StatusBoard.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), PassListener.class).addBinding().to(ManualPasses.class);
+    OptionalBinder.newOptionalBinder(binder(), EnginePicture.class).setBinding().toInstance(EnginePicture.kept());
   }
 
   @Provides @Singleton
@@ -98,8 +100,9 @@ public final class AgentLoopModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  EngineEventSource events(ContainerEngine engine, ReconcileLoop loop, Scheduler scheduler, Clock clock) {
-    return new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock);
+  EngineEventSource events(ContainerEngine engine, ReconcileLoop loop, Scheduler scheduler, Clock clock,
+      EnginePicture picture) {
+    return new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock, picture);
   }
 
   @Provides @Singleton

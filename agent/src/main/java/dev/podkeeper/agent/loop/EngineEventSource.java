@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.podkeeper.agent.lifecycle.Cancellable;
 import dev.podkeeper.agent.lifecycle.Managed;
 import dev.podkeeper.agent.lifecycle.Scheduler;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEvent;
@@ -32,6 +33,7 @@ public final class EngineEventSource implements Managed {
   private final PassRequester loop;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final EnginePicture picture;
 
   private final Object lock = new Object();
   private boolean stopped;
@@ -43,6 +45,13 @@ public final class EngineEventSource implements Managed {
 
   public EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
       Scheduler scheduler, Clock clock) {
+    this(engine, relevant, loop, scheduler, clock, EnginePicture.alwaysList());
+  }
+
+  /** @param picture told of every relevant event, and of every gap in the stream */
+  public EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
+      Scheduler scheduler, Clock clock, EnginePicture picture) {
+    this.picture = requireNonNull(picture, "picture is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.relevant = requireNonNull(relevant, "relevant is null");
     this.loop = requireNonNull(loop, "loop is null");
@@ -100,6 +109,7 @@ public final class EngineEventSource implements Managed {
     public void onEvent(EngineEvent event) {
       if (isCurrent(subscription) && relevant.test(event)) {
         log.debug("engine event {} {} {}: pass requested", event.type(), event.action(), event.name());
+        picture.changed(event);
         loop.request(Trigger.EVENT);
       }
     }
@@ -123,6 +133,7 @@ public final class EngineEventSource implements Managed {
         return; // a stale stream, or a second report of this break
       }
       generation++; // from now on, this stream's callbacks are stale
+      picture.gap();
       old = stream;
       stream = null;
       boolean wasHealthy = Duration.between(subscribedAt, clock.instant()).compareTo(HEALTHY_STREAM) >= 0;

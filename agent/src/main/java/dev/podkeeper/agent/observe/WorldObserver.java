@@ -22,18 +22,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the whole world a pass decides on: two engine list calls (whatever the stack's size), one unit
- * query, and the host paths and files the desired state names.
+ * Reads the whole world a pass decides on: two engine list calls (whatever the stack's size), or in the agent
+ * the kept picture of the engine ({@link EnginePicture}), one unit query, and the host paths and files the
+ * desired state names.
  */
 public final class WorldObserver {
   private final ContainerEngine engine;
   private final UnitManager units;
   private final HostFiles files;
+  private final EnginePicture picture;
 
   public WorldObserver(ContainerEngine engine, UnitManager units, HostFiles files) {
+    this(engine, units, files, EnginePicture.alwaysList());
+  }
+
+  /** @param picture the engine kept between passes ({@code run}), or none ({@link EnginePicture#alwaysList()}) */
+  public WorldObserver(ContainerEngine engine, UnitManager units, HostFiles files, EnginePicture picture) {
     this.engine = engine;
     this.units = units;
     this.files = files;
+    this.picture = picture;
+  }
+
+  /** The next observation lists the engine afresh (podkeeper changed it, or a plan must not rest on the picture). */
+  public void forgetPicture() {
+    picture.forget();
   }
 
   /** The engine's call count so far (the executor shares the engine), for the pass summary. */
@@ -48,8 +61,15 @@ public final class WorldObserver {
 
   /** @param checkUnits false under {@code --no-systemd}: the units are not asked about */
   public ObservedWorld observe(DesiredState desired, boolean checkUnits) {
-    var containers = engine.listContainers();
-    var networks = engine.listNetworks();
+    return observe(desired, checkUnits, false).world();
+  }
+
+  /**
+   * @param mayUsePicture whether the engine may be seen through the kept picture: only the containers events
+   *     touched are asked about
+   */
+  public Observation observe(DesiredState desired, boolean checkUnits, boolean mayUsePicture) {
+    EnginePicture.Sight sight = picture.look(engine, mayUsePicture);
     Map<String, ObservedUnit> observedUnits = Map.of();
     Optional<String> unitsUnavailable = Optional.empty();
     if (checkUnits && !desired.units().isEmpty()) {
@@ -63,9 +83,13 @@ public final class WorldObserver {
     var envFiles = env.envFiles(desired);
     var containerEnv = env.containerEnv(desired);
     Map<Path, String> unreadable = new HashMap<>();
-    return new ObservedWorld(new ObservedState(containers, networks, observedUnits), unitsUnavailable,
-        paths(desired, unreadable), unreadable, envFiles, containerEnv, Redacted.of(env.secretValues()));
+    return new Observation(new ObservedWorld(new ObservedState(sight.containers(), sight.networks(), observedUnits),
+        unitsUnavailable, paths(desired, unreadable), unreadable, envFiles, containerEnv,
+        Redacted.of(env.secretValues())), sight.fromPicture());
   }
+
+  /** @param fromPicture the engine's part came from the kept picture, not from a fresh list */
+  public record Observation(ObservedWorld world, boolean fromPicture) {}
 
   /** @param unreadable filled with the paths that could not be looked at, and why */
   private Map<Path, PathAttributes> paths(DesiredState desired, Map<Path, String> unreadable) {

@@ -4,6 +4,8 @@ import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.observe.ProxyObserver;
 import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
@@ -17,13 +19,16 @@ import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * One reconcile pass: observe the whole world, plan, execute, log. Idempotent: a second pass on a converged
- * world plans nothing and costs two engine list calls. If the engine cannot be listed or the plan is
+ * world plans nothing and costs two engine list calls; a pass for engine events in the agent costs one
+ * inspect per container they touched ({@link dev.podkeeper.agent.observe.EnginePicture}). If the engine cannot be listed or the plan is
  * refused, nothing is changed and the summary says why.
  */
 public final class ReconcilePass {
@@ -76,6 +81,18 @@ public final class ReconcilePass {
     return run(desired, trigger, options, HoldSource.NONE);
   }
 
+  private Plan plan(DesiredState desired, ObservedWorld world, PlannerOptions options, HoldSource holds) {
+    return Planner.plan(desired, world, proxyObserver.observe(desired), options.withHolds(holds.holds(desired, world)));
+  }
+
+  /** Actions that stop or remove what exists: never planned from the picture alone. */
+  private static boolean destroys(Plan plan) {
+    return plan.actions().stream().map(Action::kind).anyMatch(DESTRUCTIVE::contains);
+  }
+
+  private static final Set<ActionKind> DESTRUCTIVE = EnumSet.of(ActionKind.REMOVE_CONTAINER,
+      ActionKind.REMOVE_NETWORK, ActionKind.RECREATE_CONTAINER, ActionKind.RESTART_CONTAINER);
+
   /** @param holds asked once the world is observed; its holds are handed to the planner with {@code options} */
   public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options, HoldSource holds)
       throws InterruptedException {
@@ -87,11 +104,20 @@ public final class ReconcilePass {
     Optional<FailureKind> abortKind = Optional.empty();
     boolean engineReached = true;
     try {
-      ObservedWorld world = observer.observe(desired, !options.noSystemd());
-      updates.observe(desired, world.engine());
-      Plan plan = Planner.plan(desired, world, proxyObserver.observe(desired),
-          options.withHolds(holds.holds(desired, world)));
-      results = executor.execute(plan, world.engine(), result -> log.action(passId, trigger, result));
+      // Only engine events may be answered from the kept picture; every other trigger sees the engine afresh.
+      WorldObserver.Observation seen = observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT);
+      Plan plan = plan(desired, seen.world(), options, holds);
+      if (seen.fromPicture() && destroys(plan)) {
+        // The picture is never the only truth for a removal, a recreate or a stop: look again, then decide.
+        observer.forgetPicture();
+        seen = observer.observe(desired, !options.noSystemd(), false);
+        plan = plan(desired, seen.world(), options, holds);
+      }
+      updates.observe(desired, seen.world().engine());
+      if (!plan.isEmpty()) {
+        observer.forgetPicture(); // the engine changes under the actions; the next pass lists it
+      }
+      results = executor.execute(plan, seen.world().engine(), result -> log.action(passId, trigger, result));
     } catch (EngineException e) {
       aborted = Optional.of(e.getMessage());
       abortKind = Optional.of(e.kind());

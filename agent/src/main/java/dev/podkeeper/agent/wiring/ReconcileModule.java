@@ -7,6 +7,7 @@ import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.execute.Sleeper;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.observe.ProxyEndpoints;
 import dev.podkeeper.agent.observe.ProxyObserver;
 import dev.podkeeper.agent.observe.SelectedReverseProxy;
@@ -59,6 +60,8 @@ public final class ReconcileModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), ImageRegistry.class);
     OptionalBinder.newOptionalBinder(binder(), UpdateEvents.class).setDefault().toInstance(UpdateEvents.NONE);
     OptionalBinder.newOptionalBinder(binder(), UpdateSchedule.class).setDefault().toInstance(UpdateSchedule.ON_REQUEST);
+    // The one-shot commands list the engine every time; the agent binds a picture kept by the event stream.
+    OptionalBinder.newOptionalBinder(binder(), EnginePicture.class).setDefault().toInstance(EnginePicture.alwaysList());
   }
 
   /** Without a registry bound (tests, commands that never ask one), followed images are not checked. */
@@ -84,8 +87,8 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WorldObserver observer(ContainerEngine engine, UnitManager units, HostFiles files) {
-    return new WorldObserver(engine, units, files);
+  WorldObserver observer(ContainerEngine engine, UnitManager units, HostFiles files, EnginePicture picture) {
+    return new WorldObserver(engine, units, files, picture);
   }
 
   @Provides

@@ -2,6 +2,7 @@ package dev.podkeeper.agent.testing;
 
 import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.execute.ExecutorOptions;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.LogFormat;
@@ -54,6 +55,14 @@ public final class Harness {
     ReconcilePass pass = new ReconcilePass(new WorldObserver(through, units, files), executor,
         new ReconcileLog(new PrintWriter(log, true), format), clock, () -> "pass" + passes.incrementAndGet());
     return pass.run(desired, Trigger.MANUAL, PlannerOptions.DEFAULT);
+  }
+
+  /** The passes of a running agent: one observer, seeing the engine through {@code picture}, for all of them. */
+  public ReconcilePass agentPass(EnginePicture picture) {
+    Executor executor = new Executor(engine, units, files, clock, clock::advance,
+        new ExecutorOptions(2, Duration.ofSeconds(1)));
+    return new ReconcilePass(new WorldObserver(engine, units, files, picture), executor,
+        new ReconcileLog(new PrintWriter(log, true), LogFormat.TEXT), clock, () -> "pass" + passes.incrementAndGet());
   }
 
   /** Everything the reconcile log printed so far. */

@@ -80,6 +80,15 @@ public interface ContainerEngine {
   /** The longest log line {@link #logTail} returns, so that a program that writes no newlines cannot flood. */
   int LOG_LINE_LIMIT = 500;
 
+  /**
+   * One container, as {@link #listContainers} would report it, looked up on its own; empty when it is gone.
+   * The agent verifies so only what engine events touched, instead of listing everything again. The default
+   * lists everything (one call).
+   */
+  default Optional<ObservedContainer> inspectContainer(String id) {
+    return listContainers().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
   /** Streams engine events until the returned handle is closed; errors end the stream and are reported once. */
   AutoCloseable subscribeEvents(EngineEventListener listener);
 

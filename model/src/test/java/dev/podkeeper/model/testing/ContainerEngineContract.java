@@ -252,6 +252,19 @@ public abstract class ContainerEngineContract {
     assertThat(container(stopped).orElseThrow().exitCode()).as("a new run has not ended").isEmpty();
   }
 
+  /** What the agent verifies an event's container with: the list's own entry, for every state, and gone after removal. */
+  @Test
+  void inspectingOneContainerSaysWhatTheListSays() {
+    String id = create(container("inspected", bridge()).build());
+    assertThat(engine.inspectContainer(id)).as("created").isEqualTo(container(id));
+    engine.startContainer(id);
+    assertThat(engine.inspectContainer(id)).as("running").isEqualTo(container(id));
+    engine.stopContainer(id, STOP_TIMEOUT);
+    assertThat(engine.inspectContainer(id)).as("exited").isEqualTo(container(id));
+    engine.removeContainer(id);
+    assertThat(engine.inspectContainer(id)).as("removed").isEmpty();
+  }
+
   @Test
   void aRunningContainerHasHostProcessesAndAStoppedOneNone() {
     String id = create(container("proc", bridge()).build());
