@@ -466,6 +466,21 @@ section_repair() {
   put s3.held_back_first "$(cat "$agent_log" "$agent_log.err" | grep -m1 'crash loop' | cut -c1-300 || true)"
   put s3.failures "$(jq -s '[.[] | select(has("converged")) | .failures] | add // 0' "$agent_log")"
   put s3.passes "$(grep -c '"converged"' "$agent_log")"
+  # engine calls of the kills' repair passes (the pass summary's own count: event passes that started a container)
+  local repair_calls
+  repair_calls=$(jq -r 'select(has("converged") and .trigger == "event" and .actions == 1) | .engine_calls' "$agent_log")
+  # shellcheck disable=SC2086
+  put s3.repair_calls_med "$(median $repair_calls)"
+  put s3.repair_calls_max "$(printf '%s\n' $repair_calls | sort -n | tail -n1)"
+  put s3.repair_calls_n "$(wc -w <<<"$repair_calls")"
+  stop_pid "$agent_pid"
+  # Podman's own start: one bare start API call on a stopped service, after a stop, with nothing else running
+  local starts=()
+  for k in $(seq 1 "$((quick ? 5 : 10))"); do
+    starts+=("$("${py[@]}" start-call "$sock" "svc-$k" | jq -r .ms)")
+  done
+  put s3.start_call "${starts[*]}"
+  put s3.start_call_med "$(median "${starts[@]}")"
   # the engine's share of a repair: how long podkeeper's start / restart actions took (Podman's start)
   put s3.start_action_med "$(median $(jq -r 'select(.action == "start-container" and .outcome == "ok") | .duration_ms' "$agent_log"))"
   put s3.restart_action_med "$(median $(jq -r 'select(.action == "restart-container" and .outcome == "ok") | .duration_ms' "$agent_log"))"
@@ -722,6 +737,10 @@ $(for n in $SIZES_LIST; do failed_note "s2.$n"; done)
   rounds are measured all the same, from the provider's new start, whoever made it.
 - File edit: one service entry appended to the watched file (one write), timed from the write to the new
   container's \`StartedAt\`; includes podkeeper's 200 ms debounce of file events.
+- Podman's own start time, a bare start API call on a stopped service (\`bench/pkbench.py start-call\`, the agent
+  stopped): $(v s3.start_call_med " ms") (median of $(v s3.start_call); compare with the kill's p50). The kills'
+  repair passes (engine events, one action) made $(v s3.repair_calls_med) engine calls (median; at most
+  $(v s3.repair_calls_max), $(v s3.repair_calls_n) passes; the pass summary's own count).
 - Podman's share: podkeeper's \`start-container\` actions (the kills' repairs) took $(v s3.start_action_med " ms") and its
   \`restart-container\` actions (the members) $(v s3.restart_action_med " ms") (medians of the actions' \`duration_ms\`).
   The agent's repair passes (with actions) took $(v s3.repair_pass_med " ms") (median); $(v s3.passes) passes in all,
