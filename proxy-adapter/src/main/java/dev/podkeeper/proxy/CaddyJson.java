@@ -36,8 +36,12 @@ final class CaddyJson {
     server.listen().forEach(listen::add);
     ArrayNode routes = node.putArray("routes");
     server.routes().forEach(r -> routes.add(route(r)));
-    // Certificates are not podkeeper's business yet: without this, a host matcher would make Caddy ask ACME for one.
+    // Without this, a host matcher would make Caddy ask a public CA for a certificate: a TLS site's comes from
+    // the object CaddyTls writes for it, and a plain one has none.
     node.putObject("automatic_https").put("disable", true);
+    if (!server.tls().none()) {
+      node.set("tls_connection_policies", CaddyTls.connectionPolicies(server.id(), server.tls()));
+    }
     return node;
   }
 
@@ -76,14 +80,14 @@ final class CaddyJson {
     return proxy;
   }
 
-  static ProxyServer readServer(String id, JsonNode node) {
+  static ProxyServer readServer(String id, JsonNode node, JsonNode tlsApp) {
     List<String> listen = new ArrayList<>();
     node.path("listen").forEach(l -> listen.add(l.asText()));
     List<ProxyRoute> routes = new ArrayList<>();
     for (JsonNode route : node.path("routes")) {
       readRoute(route).ifPresent(routes::add);
     }
-    return new ProxyServer(id, listen.isEmpty() ? List.of("(none)") : listen, routes);
+    return new ProxyServer(id, listen.isEmpty() ? List.of("(none)") : listen, routes, CaddyTls.read(id, node, tlsApp));
   }
 
   /** Empty for a route without a usable {@code @id}: not podkeeper's, left alone. */

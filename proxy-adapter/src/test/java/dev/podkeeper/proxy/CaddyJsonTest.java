@@ -39,7 +39,7 @@ class CaddyJsonTest {
         ProxyRoute.wholeServer("pk.c", "127.0.0.1:5055"));
     ProxyServer server = new ProxyServer("pk.site", List.of("127.0.0.1:8443"), routes);
 
-    assertThat(CaddyJson.readServer("pk.site", CaddyJson.server(server))).isEqualTo(server);
+    assertThat(CaddyJson.readServer("pk.site", CaddyJson.server(server), com.fasterxml.jackson.databind.node.MissingNode.getInstance())).isEqualTo(server);
   }
 
   @Test

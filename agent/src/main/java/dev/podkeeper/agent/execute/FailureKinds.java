@@ -3,6 +3,7 @@ package dev.podkeeper.agent.execute;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.HostPathRefusedException;
+import dev.podkeeper.model.port.ProxyException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -12,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Whether a step's failure can pass by itself. The engine's failures were classified by its adapter, which
- * knows Podman's words; a failed systemd job may succeed next time; on the host, a permission problem or a
+ * knows Podman's words, and the proxy's by its adapter, which knows Caddy's; a failed systemd job may succeed next time; on the host, a permission problem or a
  * link where a directory should be, or a path the host walk refuses, stays until someone changes it.
  */
 final class FailureKinds {
@@ -25,6 +26,9 @@ final class FailureKinds {
   static FailureKind of(Throwable e) {
     if (e instanceof EngineException engine) {
       return engine.kind();
+    }
+    if (e instanceof ProxyException proxy) {
+      return proxy.kind();
     }
     if (e instanceof StepException step) {
       return step.kind();

@@ -32,6 +32,8 @@ final class ProxyChangeStep implements Step {
       proxy.addServer(add.server());
     } else if (operation instanceof ProxyOperation.SetListen set) {
       proxy.setListen(set.serverId(), set.listen());
+    } else if (operation instanceof ProxyOperation.SetTls set) {
+      proxy.setTls(set.serverId(), set.tls());
     } else if (operation instanceof ProxyOperation.AddRoute add) {
       proxy.addRoute(add.serverId(), add.route());
     } else if (operation instanceof ProxyOperation.ReplaceRoute replace) {

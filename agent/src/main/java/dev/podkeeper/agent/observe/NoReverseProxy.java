@@ -5,6 +5,7 @@ import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.proxy.ObservedProxy;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.List;
 
 /**
@@ -28,6 +29,11 @@ public final class NoReverseProxy implements ReverseProxy {
 
   @Override
   public void setListen(String serverId, List<String> listen) {
+    throw absent();
+  }
+
+  @Override
+  public void setTls(String serverId, ServerTls tls) {
     throw absent();
   }
 

@@ -4,6 +4,7 @@ import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.proxy.ObservedProxy;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.List;
 
 /**
@@ -46,6 +47,11 @@ public final class SelectedReverseProxy implements ReverseProxy, AutoCloseable {
   @Override
   public void setListen(String serverId, List<String> listen) {
     current().setListen(serverId, listen);
+  }
+
+  @Override
+  public void setTls(String serverId, ServerTls tls) {
+    current().setTls(serverId, tls);
   }
 
   @Override

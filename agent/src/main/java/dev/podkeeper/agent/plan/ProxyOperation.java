@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.List;
 
 /** One change to the reverse proxy, as the {@link dev.podkeeper.model.port.ReverseProxy} port offers them. */
@@ -19,6 +20,14 @@ public sealed interface ProxyOperation {
     public SetListen {
       requireNonNull(serverId, "serverId is null");
       listen = List.copyOf(listen);
+    }
+  }
+
+  /** Replaces how a server speaks TLS: its connection policies and its certificate objects. */
+  record SetTls(String serverId, ServerTls tls) implements ProxyOperation {
+    public SetTls {
+      requireNonNull(serverId, "serverId is null");
+      requireNonNull(tls, "tls is null");
     }
   }
 

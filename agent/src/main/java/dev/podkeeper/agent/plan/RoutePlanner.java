@@ -9,10 +9,13 @@ import dev.podkeeper.agent.plan.ProxyOperation.AddServer;
 import dev.podkeeper.agent.plan.ProxyOperation.DeleteAll;
 import dev.podkeeper.agent.plan.ProxyOperation.ReplaceRoute;
 import dev.podkeeper.agent.plan.ProxyOperation.SetListen;
+import dev.podkeeper.agent.plan.ProxyOperation.SetTls;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.proxy.ObservedProxy;
+import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,13 +67,6 @@ final class RoutePlanner {
 
   private static void site(PlanBuilder plan, Server site, ObservedProxy observed, Map<String, Long> duplicates) {
     String id = site.server().id();
-    if (site.notKept().isPresent()) {
-      String failed = plan.add(Action.of(ActionKind.SITE_ADD, site.target(), "tls not supported", none())
-          .failing(site.notKept().get()));
-      site.routes().forEach(r -> plan.add(Action.of(ActionKind.ROUTE_ADD, r.target(), "site not kept", none())
-          .waitingFor(List.of(failed))));
-      return;
-    }
     Optional<ProxyServer> seen = observed.server(id);
     List<String> siteWait = new ArrayList<>();
     if (seen.isEmpty() || duplicates.containsKey(id)) {
@@ -90,9 +86,22 @@ final class RoutePlanner {
           "listen " + seen.get().listen() + " -> " + site.server().listen(),
           new ProxyChange(List.of(new SetListen(id, site.server().listen()))))));
     }
+    ServerTls tls = site.server().tls();
+    if (!seen.get().tls().equals(tls) || !leftoverTls(id, tls, observed).isEmpty()) {
+      String cause = seen.get().tls().equals(tls) ? "leftover " + String.join(", ", leftoverTls(id, tls, observed))
+          : "tls " + seen.get().tls().describe() + " -> " + tls.describe();
+      siteWait.add(plan.add(Action.of(ActionKind.SITE_UPDATE, site.target(), cause,
+          new ProxyChange(List.of(new SetTls(id, tls))))));
+    }
     for (Route route : site.routes()) {
       routeOnSite(plan, id, route, observed, duplicates, siteWait);
     }
+  }
+
+  /** The server's TLS objects in the proxy that its TLS does not use (one of a half-made change, say). */
+  private static List<String> leftoverTls(String serverId, ServerTls tls, ObservedProxy observed) {
+    List<String> wanted = ProxyIds.tlsObjects(serverId, tls);
+    return observed.tlsObjectsOf(serverId).stream().filter(o -> !wanted.contains(o)).toList();
   }
 
   private static void routeOnSite(PlanBuilder plan, String siteId, Route route, ObservedProxy observed,
@@ -147,7 +156,10 @@ final class RoutePlanner {
           ActionKind kind = portMode ? ActionKind.ROUTE_REMOVE : ActionKind.SITE_REMOVE;
           String target = portMode ? String.join(",", server.listen()) : server.id().substring(prefix.length())
               .replaceFirst("^site\\.", "");
-          plan.add(Action.of(kind, target, "not in the file", new ProxyChange(List.of(new DeleteAll(server.id())))));
+          List<ProxyOperation> ops = new ArrayList<>();
+          ops.add(new DeleteAll(server.id()));
+          observed.tlsObjectsOf(server.id()).forEach(o -> ops.add(new DeleteAll(o)));
+          plan.add(Action.of(kind, target, "not in the file", new ProxyChange(ops)));
         }
         continue;
       }
@@ -156,6 +168,13 @@ final class RoutePlanner {
           plan.add(Action.of(ActionKind.ROUTE_REMOVE, route.path().orElse(route.id()), "not in the file",
               new ProxyChange(List.of(new DeleteAll(route.id())))));
         }
+      }
+    }
+    for (String tlsObject : observed.tlsObjects()) {
+      String serverId = ProxyIds.serverOfTlsObject(tlsObject);
+      if (!desiredIds.contains(serverId) && observed.server(serverId).isEmpty()) {
+        plan.add(Action.of(ActionKind.SITE_REMOVE, serverId.substring(prefix.length()).replaceFirst("^site\\.", ""),
+            "TLS left without its site", new ProxyChange(List.of(new DeleteAll(tlsObject)))));
       }
     }
   }

@@ -65,7 +65,7 @@ class ProxyRoutesExecutionTest {
   @Test
   void duplicatedIdsAreCleanedUpToOneCopy() throws Exception {
     pass();
-    ProxyRoute sonarr = proxy.read(RouteStacks.PREFIX).route(RouteStacks.PREFIX + "route.sonarr.0").orElseThrow();
+    ProxyRoute sonarr = proxy.read(RouteStacks.PREFIX).route(RouteStacks.PREFIX + "route.sonarr.sonarr").orElseThrow();
     proxy.addRoute(RouteStacks.PREFIX + "site.main", sonarr);
     assertThat(proxy.read(RouteStacks.PREFIX).duplicateIds()).isNotEmpty();
 

@@ -6,12 +6,17 @@ import dev.podkeeper.agent.plan.ActionInput.ProxyChange;
 import dev.podkeeper.agent.testing.RouteStacks;
 import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.SiteTls;
 import dev.podkeeper.model.proxy.ObservedProxy;
+import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Sites and routes: what a pass does to the reverse proxy, as plan lines and the changes they carry. */
@@ -64,15 +69,16 @@ class RoutePlannerTest {
     assertThat(changes(plan, "route-update:/qbt")).singleElement().isInstanceOf(ProxyOperation.ReplaceRoute.class);
   }
 
+  /** A route is known by its owner and its path or listener: a new listener is a new route, the old one goes. */
   @Test
-  void strippingThePrefixAndMovingTheListenerAreUpdates() {
+  void strippingThePrefixIsAnUpdateAndANewListenerANewRoute() {
     DesiredState changed = RouteStacks.parse(RouteStacks.YAML
         .replace("127.0.0.1:5543", "127.0.0.1:5544").replace("[{ path: /sonarr }]", "[{ path: /sonarr, stripPrefix: true }]"));
 
     Plan plan = plan(changed, WorldBuilder.converged(changed).build(), converged(SEED));
 
     assertThat(lines(plan)).containsExactly("route-update /sonarr: prefix now stripped",
-        "route-update 127.0.0.1:5544: listen [127.0.0.1:5543] -> [127.0.0.1:5544]");
+        "route-add 127.0.0.1:5544: missing", "route-remove 127.0.0.1:5543: not in the file");
   }
 
   @Test
@@ -90,7 +96,7 @@ class RoutePlannerTest {
   void aRepeatedIdIsDeletedInEveryCopyAndAddedOnce() {
     ObservedProxy seen = converged(SEED).proxy().orElseThrow();
     ProxyServer site = seen.server(RouteStacks.PREFIX + "site.main").orElseThrow();
-    ProxyRoute sonarr = seen.route(RouteStacks.PREFIX + "route.sonarr.0").orElseThrow();
+    ProxyRoute sonarr = seen.route(RouteStacks.PREFIX + "route.sonarr.sonarr").orElseThrow();
     List<ProxyServer> servers = new ArrayList<>(seen.servers());
     servers.set(servers.indexOf(site), site.plusRoute(sonarr));
 
@@ -117,18 +123,50 @@ class RoutePlannerTest {
   }
 
   @Test
-  void aSiteThatAsksForTlsIsNotPutInPlainInstead() {
-    DesiredState tls = RouteStacks.parse(RouteStacks.YAML.replace("listen: [\"127.0.0.1:8443\"] }",
-        "listen: [\":443\"], tls: tailscale }"));
+  void aTailscaleSiteIsAddedWithItsTlsAndItsRoutesAfterIt() {
+    DesiredState tls = withSiteTls("tls: tailscale");
 
     Plan plan = plan(tls, WorldBuilder.converged(tls).build(), ProxyObservation.seen(ObservedProxy.empty()));
 
-    assertThat(plan.action("site-add:main").orElseThrow().preset()).hasValueSatisfying(p -> {
-      assertThat(p.outcome()).isEqualTo(Outcome.FAILED);
-      assertThat(p.reason()).contains("asks for tls tailscale, which podkeeper does not configure in Caddy yet");
-    });
+    ProxyServer site = ((ProxyOperation.AddServer) changes(plan, "site-add:main").get(0)).server();
+    assertThat(site.tls()).isEqualTo(ServerTls.of(SiteTls.TAILSCALE, Optional.of("hwc.example.ts.net")));
     assertThat(plan.action("route-add:/sonarr").orElseThrow().waitsFor()).containsExactly("site-add:main");
-    assertThat(plan.action("route-add:127.0.0.1:5543").orElseThrow().preset()).isEmpty();
+    assertThat(plan(tls, WorldBuilder.converged(tls).build(), converged(tls)).actions()).isEmpty();
+  }
+
+  @Test
+  void aChangedTlsIsOneSiteUpdateThatTheRoutesDoNotWaitFor() {
+    DesiredState internal = withSiteTls("tls: internal");
+
+    Plan plan = plan(internal, WorldBuilder.converged(internal).build(), converged(SEED));
+
+    assertThat(lines(plan)).containsExactly("site-update main: tls none -> internal for hwc.example.ts.net");
+    assertThat(changes(plan, "site-update:main")).containsExactly(new ProxyOperation.SetTls(
+        RouteStacks.PREFIX + "site.main", ServerTls.of(SiteTls.INTERNAL, Optional.of("hwc.example.ts.net"))));
+  }
+
+  @Test
+  void aTlsObjectTheSiteNoLongerUsesIsReplacedAndOneWithoutItsSiteRemoved() {
+    String site = RouteStacks.PREFIX + "site.main";
+    ObservedProxy seen = converged(SEED).proxy().orElseThrow();
+    ObservedProxy leftovers = new ObservedProxy(seen.servers(), Set.of(),
+        Set.of(ProxyIds.tlsPolicy(site), ProxyIds.certificateFiles(RouteStacks.PREFIX + "site.old")));
+
+    Plan plan = plan(SEED, WorldBuilder.converged(SEED).build(), ProxyObservation.seen(leftovers));
+
+    assertThat(lines(plan)).containsExactly("site-update main: leftover " + ProxyIds.tlsPolicy(site),
+        "site-remove old: TLS left without its site");
+    assertThat(changes(plan, "site-update:main")).containsExactly(new ProxyOperation.SetTls(site, ServerTls.NONE));
+  }
+
+  @Test
+  void reorderingAContainersRoutesChangesNothingInTheProxy() {
+    String two = "routes: [{ path: /sonarr }, { path: /sonarr-api, stripPrefix: true }]";
+    DesiredState before = RouteStacks.parse(RouteStacks.YAML.replace("routes: [{ path: /sonarr }]", two));
+    DesiredState after = RouteStacks.parse(RouteStacks.YAML.replace("routes: [{ path: /sonarr }]",
+        "routes: [{ path: /sonarr-api, stripPrefix: true }, { path: /sonarr }]"));
+
+    assertThat(plan(after, WorldBuilder.converged(after).build(), converged(before)).actions()).isEmpty();
   }
 
   @Test
@@ -142,9 +180,17 @@ class RoutePlannerTest {
 
   /** What a proxy holds after every route of {@code desired} was put in. */
   static ProxyObservation converged(DesiredState desired) {
-    return ProxyObservation.seen(new ObservedProxy(DesiredRoutes.of(desired).stream()
+    List<ProxyServer> servers = DesiredRoutes.of(desired).stream()
         .map(s -> s.server().withRoutes(s.routes().stream().map(DesiredRoutes.Route::route).toList()))
-        .toList(), Set.of()));
+        .toList();
+    Set<String> tls = servers.stream().flatMap(s -> ProxyIds.tlsObjects(s.id(), s.tls()).stream())
+        .collect(Collectors.toSet());
+    return ProxyObservation.seen(new ObservedProxy(servers, Set.of(), tls));
+  }
+
+  private static DesiredState withSiteTls(String tls) {
+    return RouteStacks.parse(RouteStacks.YAML.replace("listen: [\"127.0.0.1:8443\"] }",
+        "listen: [\"127.0.0.1:8443\"], " + tls + " }"));
   }
 
   private static List<String> lines(Plan plan) {

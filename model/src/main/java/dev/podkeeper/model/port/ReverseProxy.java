@@ -3,6 +3,7 @@ package dev.podkeeper.model.port;
 import dev.podkeeper.model.proxy.ObservedProxy;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.List;
 
 /**
@@ -19,11 +20,19 @@ public interface ReverseProxy {
   /** The servers whose {@code @id} starts with {@code idPrefix}, with their routes, and every other server's listeners. */
   ObservedProxy read(String idPrefix);
 
-  /** Adds a server with its routes; refused when a server with its id exists or one of its listeners is taken. */
+  /** Adds a server with its routes and TLS; refused when a server with its id exists or one of its listeners is taken. */
   void addServer(ProxyServer server);
 
   /** Replaces the listeners of an existing server, leaving its routes alone. */
   void setListen(String serverId, List<String> listen);
+
+  /**
+   * Replaces how an existing server speaks TLS: its certificate objects (policy or files, which live outside the
+   * server) and its TLS handshakes, leaving its listeners and routes alone. A certificate is never asked of a
+   * public CA: {@code internal} comes from the proxy's own CA, {@code tailscale} from the local tailscaled, files
+   * are read by the proxy from their paths.
+   */
+  void setTls(String serverId, ServerTls tls);
 
   /** Appends a route to an existing server. The proxy does not refuse a repeated id: the caller must not repeat one. */
   void addRoute(String serverId, ProxyRoute route);

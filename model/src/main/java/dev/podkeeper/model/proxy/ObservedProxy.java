@@ -13,12 +13,20 @@ import java.util.stream.Stream;
 
 /**
  * The part of the reverse proxy's config podkeeper owns, as read in one go: its servers (in no particular order)
- * with their routes (in the proxy's order), and every listener the proxy's other servers hold (which podkeeper must not take).
+ * with their routes (in the proxy's order) and TLS, every listener the proxy's other servers hold (which podkeeper
+ * must not take), and the ids of the TLS objects podkeeper owns (certificate policies and files, which live outside
+ * the servers; see {@link ProxyIds#tlsObjects}).
  */
-public record ObservedProxy(List<ProxyServer> servers, Set<String> foreignListeners) {
+public record ObservedProxy(List<ProxyServer> servers, Set<String> foreignListeners, Set<String> tlsObjects) {
   public ObservedProxy {
     servers = List.copyOf(requireNonNull(servers, "servers is null"));
     foreignListeners = Set.copyOf(requireNonNull(foreignListeners, "foreignListeners is null"));
+    tlsObjects = Set.copyOf(requireNonNull(tlsObjects, "tlsObjects is null"));
+  }
+
+  /** A proxy whose servers are all plain HTTP. */
+  public ObservedProxy(List<ProxyServer> servers, Set<String> foreignListeners) {
+    this(servers, foreignListeners, Set.of());
   }
 
   public static ObservedProxy empty() {
@@ -50,6 +58,11 @@ public record ObservedProxy(List<ProxyServer> servers, Set<String> foreignListen
         .entrySet().stream()
         .filter(e -> e.getValue() > 1)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** The TLS objects of one server, sorted. */
+  public List<String> tlsObjectsOf(String serverId) {
+    return tlsObjects.stream().filter(o -> ProxyIds.serverOfTlsObject(o).equals(serverId)).sorted().toList();
   }
 
   /** Every owned id, sorted. */

@@ -12,18 +12,25 @@ import java.util.regex.Pattern;
  *
  * @param id the server's {@code @id}, also its key among the proxy's servers
  * @param listen the addresses it listens on, {@code host:port}
+ * @param tls how its listeners speak TLS ({@link ServerTls#NONE}: plain HTTP)
  */
-public record ProxyServer(String id, List<String> listen, List<ProxyRoute> routes) {
+public record ProxyServer(String id, List<String> listen, List<ProxyRoute> routes, ServerTls tls) {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]*");
 
   public ProxyServer {
     requireNonNull(id, "id is null");
     listen = List.copyOf(requireNonNull(listen, "listen is null"));
     routes = List.copyOf(requireNonNull(routes, "routes is null"));
+    requireNonNull(tls, "tls is null");
     requireSafeId(id);
     if (listen.isEmpty()) {
       throw new IllegalArgumentException("server " + id + " listens nowhere");
     }
+  }
+
+  /** A plain-HTTP server. */
+  public ProxyServer(String id, List<String> listen, List<ProxyRoute> routes) {
+    this(id, listen, routes, ServerTls.NONE);
   }
 
   /** Ids go into admin URLs ({@code /id/<id>}) as they are: no slash, no space, nothing to escape. */
@@ -34,11 +41,15 @@ public record ProxyServer(String id, List<String> listen, List<ProxyRoute> route
   }
 
   public ProxyServer withRoutes(List<ProxyRoute> newRoutes) {
-    return new ProxyServer(id, listen, newRoutes);
+    return new ProxyServer(id, listen, newRoutes, tls);
   }
 
   public ProxyServer withListen(List<String> newListen) {
-    return new ProxyServer(id, newListen, routes);
+    return new ProxyServer(id, newListen, routes, tls);
+  }
+
+  public ProxyServer withTls(ServerTls newTls) {
+    return new ProxyServer(id, listen, routes, newTls);
   }
 
   public ProxyServer plusRoute(ProxyRoute route) {

@@ -21,7 +21,8 @@ public final class DesiredStateValidator {
       new KeyValueCheck(),
       new HealthTestCheck(),
       new RouteCheck(),
-      new ProxyClashCheck());
+      new ProxyClashCheck(),
+      new SiteTlsCheck());
 
   private DesiredStateValidator() {}
 

@@ -50,6 +50,7 @@ public enum Rule {
   UPDATE_REFERENCE("update.reference", "An image followed for updates is a tag reference: a digest reference (@sha256:) has policy off."),
   PROXY_CADDY("proxy.caddy", "caddy is http://HOST:PORT or unix:///PATH."),
   PROXY_LISTEN("proxy.listen", "Site and route listen addresses are HOST:PORT (or :PORT); a site listens somewhere."),
+  PROXY_TLS("proxy.tls", "tls internal and tailscale need the site's host; tailscale only for a *.ts.net host."),
   ROUTES_MODE("routes.mode", "A route has exactly one of path or listen; site and stripPrefix only with path."),
   ROUTES_SITE("routes.site", "A path route's site is one of proxy.sites; it may be left out when there is one."),
   ROUTES_UPSTREAM("routes.upstream", "A container route goes to a loopback TCP port it or its namespace provider publishes "

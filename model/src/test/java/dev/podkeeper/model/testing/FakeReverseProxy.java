@@ -1,11 +1,14 @@
 package dev.podkeeper.model.testing;
 
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ProxyRefusedException;
 import dev.podkeeper.model.port.ProxyUnreachableException;
 import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.proxy.ObservedProxy;
 import dev.podkeeper.model.proxy.ProxyRoute;
+import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * An in-memory reverse proxy that behaves as Caddy 2.6.2 does where reconcile can tell: a repeated {@code @id} is
- * accepted, a listener another server holds is refused (and nothing else changes), an unknown id is refused, and
+ * accepted, a listener another server holds is refused for good (and nothing else changes), an unknown id is
+ * refused as something that may pass, and
  * a restart forgets everything that came through the API, leaving the servers the config file had. Safe to call
  * from the executor's threads at once.
  */
@@ -65,7 +69,9 @@ public final class FakeReverseProxy implements ReverseProxy {
         .filter(s -> !s.id().startsWith(idPrefix))
         .flatMap(s -> s.listen().stream())
         .collect(Collectors.toSet());
-    return new ObservedProxy(owned, foreign);
+    Set<String> tls = owned.stream().flatMap(s -> ProxyIds.tlsObjects(s.id(), s.tls()).stream())
+        .collect(Collectors.toSet());
+    return new ObservedProxy(owned, foreign, tls);
   }
 
   @Override
@@ -84,6 +90,13 @@ public final class FakeReverseProxy implements ReverseProxy {
     int at = indexOfServer(serverId);
     refuseTakenListeners(serverId, listen);
     servers.set(at, servers.get(at).withListen(listen));
+  }
+
+  @Override
+  public synchronized void setTls(String serverId, ServerTls tls) {
+    change();
+    int at = indexOfServer(serverId);
+    servers.set(at, servers.get(at).withTls(tls));
   }
 
   @Override
@@ -160,7 +173,8 @@ public final class FakeReverseProxy implements ReverseProxy {
     Set<String> seen = new HashSet<>();
     for (String address : listen) {
       if (!seen.add(address)) {
-        throw new ProxyRefusedException("server " + serverId + ": listener address repeated: tcp/" + address);
+        throw new ProxyRefusedException("server " + serverId + ": listener address repeated: tcp/" + address,
+            FailureKind.PERMANENT);
       }
     }
     for (ProxyServer other : servers) {
@@ -168,7 +182,7 @@ public final class FakeReverseProxy implements ReverseProxy {
         for (String address : listen) {
           if (other.listen().contains(address)) {
             throw new ProxyRefusedException("server " + other.id() + ": listener address repeated: tcp/" + address
-                + " (already claimed by server '" + serverId + "')");
+                + " (already claimed by server '" + serverId + "')", FailureKind.PERMANENT);
           }
         }
       }

@@ -3,12 +3,17 @@ package dev.podkeeper.model.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podkeeper.model.desired.SiteTls;
+import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ProxyRefusedException;
 import dev.podkeeper.model.port.ProxyUnreachableException;
 import dev.podkeeper.model.port.ReverseProxy;
 import dev.podkeeper.model.proxy.ObservedProxy;
+import dev.podkeeper.model.proxy.ProxyIds;
 import dev.podkeeper.model.proxy.ProxyRoute;
 import dev.podkeeper.model.proxy.ProxyServer;
+import dev.podkeeper.model.proxy.ServerTls;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +58,13 @@ public abstract class ReverseProxyContract {
   protected String upstream() {
     return "127.0.0.1:9";
   }
+
+  /** Certificate files the proxy can load (a certificate for {@link #FILES_HOST} and its key). */
+  protected SiteTls.Files certificateFiles() {
+    return new SiteTls.Files(Path.of("/etc/ssl/files.example.test.crt"), Path.of("/etc/ssl/files.example.test.key"));
+  }
+
+  protected static final String FILES_HOST = "files.example.test";
 
   @BeforeEach
   final void givenAProxyWithOnlyTheUsersServer() {
@@ -139,7 +151,8 @@ public abstract class ReverseProxyContract {
 
     assertThatThrownBy(() -> proxy.addServer(clashing))
         .isInstanceOf(ProxyRefusedException.class)
-        .hasMessageContaining(userListener());
+        .hasMessageContaining(userListener())
+        .extracting(e -> ((ProxyRefusedException) e).kind()).isEqualTo(FailureKind.PERMANENT);
 
     assertThat(proxy.read(PREFIX)).isEqualTo(before);
     ProxyServer next = site("listen.prowlarr", freeListener(), ProxyRoute.wholeServer(PREFIX + "route.prowlarr", upstream()));
@@ -162,7 +175,8 @@ public abstract class ReverseProxyContract {
 
     assertThatThrownBy(() -> proxy.replaceRoute(ProxyRoute.wholeServer(PREFIX + "route.nowhere", upstream())))
         .isInstanceOf(ProxyRefusedException.class)
-        .hasMessageContaining(PREFIX + "route.nowhere");
+        .hasMessageContaining(PREFIX + "route.nowhere")
+        .extracting(e -> ((ProxyRefusedException) e).kind()).isEqualTo(FailureKind.TRANSIENT);
   }
 
   @Test
@@ -213,6 +227,25 @@ public abstract class ReverseProxyContract {
 
     assertThat(userServerNow()).isEqualTo(usersBefore);
     assertThat(proxy.read(PREFIX).servers()).isEmpty();
+  }
+
+  @Test
+  void everyTlsModeReadsBackAsItWasSetAndNoneLeavesNoTlsObject() {
+    ServerTls internal = ServerTls.of(SiteTls.INTERNAL, Optional.of("media.example.test"));
+    ProxyServer site = site("main", freeListener(),
+        ProxyRoute.onPath(PREFIX + "route.sonarr", Optional.of("media.example.test"), "/sonarr", false, upstream()))
+        .withTls(internal);
+    proxy.addServer(site);
+    assertThat(proxy.read(PREFIX).servers()).containsExactly(site);
+    assertThat(proxy.read(PREFIX).tlsObjects()).containsExactly(ProxyIds.tlsPolicy(site.id()));
+
+    for (ServerTls tls : List.of(ServerTls.of(SiteTls.TAILSCALE, Optional.of("hwc.example.ts.net")),
+        ServerTls.of(certificateFiles(), Optional.empty()), internal, ServerTls.NONE)) {
+      proxy.setTls(site.id(), tls);
+      ObservedProxy now = proxy.read(PREFIX);
+      assertThat(now.servers()).containsExactly(site.withTls(tls));
+      assertThat(now.tlsObjects()).containsExactlyElementsOf(ProxyIds.tlsObjects(site.id(), tls));
+    }
   }
 
   @Test

@@ -30,6 +30,8 @@ final class ProxyRuleCases {
                 + "unix:///run/caddy/admin.sock"),
         text(Rule.PROXY_LISTEN, HEADER + "proxy:\n  sites:\n    main: { listen: [\"8443\"] }\n", 5, 22,
             "listen \"8443\" is not IP:PORT; write e.g. 127.0.0.1:8443, or :8443 for every address"),
+        text(Rule.PROXY_TLS, HEADER + "proxy:\n  sites:\n    main: { listen: [\"127.0.0.1:8443\"], tls: tailscale }\n",
+            5, 46, "site \"main\" has tls tailscale but no host"),
         text(Rule.ROUTES_MODE, SITE_AND_A + "    routes: [{ path: /a, listen: \"127.0.0.1:9000\" }]\n", 12, 14,
             "a route of container \"a\" needs exactly one of path"),
         text(Rule.ROUTES_SITE, SITE_AND_A + "    routes: [{ path: /a, site: other }]\n", 12, 32,

@@ -117,6 +117,15 @@ class RouteRulesTest {
   }
 
   @Test
+  void aCertificateByNameNeedsTheNameAndTailscaleOnlyGivesTsNetOnes() {
+    valid(HEADER + "proxy:\n  sites:\n    main: { host: a.example.test, listen: [\":8443\"], tls: internal }\n");
+    onlyProblem(HEADER + "proxy:\n  sites:\n    main: { listen: [\":8443\"], tls: internal }\n", "proxy.tls", 5, 37,
+        "site \"main\" has tls internal but no host");
+    onlyProblem(HEADER + "proxy:\n  sites:\n    main: { host: a.example.test, listen: [\":8443\"], tls: tailscale }\n",
+        "proxy.tls", 5, 59, "host \"a.example.test\" is not a *.ts.net name");
+  }
+
+  @Test
   void aMemberOfANamespaceWithSeveralPortsMustNameOne() {
     onlyProblem(SEED.replace("{ path: /qbt, stripPrefix: true, port: 8080 }", "{ path: /qbt }"),
         "routes.upstream", 24, 9, "a route of container \"qbittorrent\" must say which port: \"gluetun\" publishes "

@@ -76,6 +76,35 @@ final class CaddyFixture implements AutoCloseable {
     return run(curl);
   }
 
+  /** A self-signed certificate for {@code host} and its key, made by openssl in the test's directory. */
+  dev.podkeeper.model.desired.SiteTls.Files selfSignedCertificate(String host) {
+    Path cert = dir.resolve(host + ".crt");
+    Path key = dir.resolve(host + ".key");
+    run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + host,
+        "-addext", "subjectAltName=DNS:" + host, "-keyout", key.toString(), "-out", cert.toString()));
+    return new dev.podkeeper.model.desired.SiteTls.Files(cert, key);
+  }
+
+  /**
+   * An HTTPS GET of {@code path} on {@code host} at {@code listener} (SNI and Host say {@code host}), by curl:
+   * trusting {@code caCert}, or nothing when empty (Caddy's internal CA, made in the test's directory, is not
+   * trusted by the system); the body, or curl's error.
+   */
+  String https(String host, String listener, String path, java.util.Optional<Path> caCert) {
+    int port = Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
+    List<String> curl = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10", "--resolve",
+        host + ":" + port + ":127.0.0.1"));
+    caCert.ifPresentOrElse(ca -> curl.addAll(List.of("--cacert", ca.toString())), () -> curl.add("-k"));
+    curl.add("https://" + host + ":" + port + path);
+    return run(curl);
+  }
+
+  /** The certificate's issuer as openssl prints it, from a handshake for {@code host} at {@code listener}. */
+  String issuerOf(String host, String listener) {
+    return run(List.of("sh", "-c", "openssl s_client -connect " + listener + " -servername " + host
+        + " </dev/null 2>/dev/null | openssl x509 -noout -issuer"));
+  }
+
   /** Stops Caddy and starts it again from its config file: everything that came through the API is forgotten. */
   void restart() {
     stopCaddy();
