@@ -21,7 +21,7 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(example + ": valid (10 containers, 1 network, 23 directories, 1 env file, 6 units)\n");
     // soularr publishes no version tags: the example says so, and validate says what that means
-    assertThat(run.err()).isEqualTo(example + ":242:12: warning: image \"docker.io/mrusse08/soularr:latest\" has the"
+    assertThat(run.err()).isEqualTo(example + ":274:12: warning: image \"docker.io/mrusse08/soularr:latest\" has the"
         + " tag latest: which version runs depends on when this host pulled it, and podkeeper does not update it;"
         + " pin a version tag, e.g. docker.io/mrusse08/soularr:1.2.3, or let podkeeper follow it with"
         + " update: { policy: registry } [warn.image-unpinned]\n");
