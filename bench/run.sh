@@ -11,6 +11,8 @@
 #   5. startup (exec) to the READY=1 datagram on a NOTIFY_SOCKET bound here;
 #   6. a registry check of 30 followed references (`plan --check-updates`) against a docker-registry of its own:
 #      requests by method from the registry's access log, and the check's ms.
+#   7. a converged pass with 30 routes in a Caddy of the run's own: its admin API requests, counted on the
+#      wire by the same kind of proxy (PKBENCH_SECTIONS=s7 runs it alone).
 #
 #   bench/run.sh [--quick]     as root; full ~15 min on an idle 2-core VM, --quick (fewer rounds, no 300) ~4
 #
@@ -619,6 +621,57 @@ section_updates() {
   put s6.plain_med "$(median "${plain[@]}")"
 }
 
+# ---------------------------------------------------------------- 7. routes: Caddy's side of a converged pass
+
+routes_stack() { # the seed stack of 14 with a site and 3 path routes on each of svc-1..svc-10 (30 routes)
+  local caddy=$1
+  awk -v caddy="$caddy" -v site="127.0.0.1:$((base + 305))" '
+    { print }
+    /^stack: / {
+      print "proxy:"; print "  caddy: " caddy; print "  sites:"
+      print "    main: { host: bench.example.test, listen: [\"" site "\"] }"
+    }
+    /^  svc-[0-9]+:$/ && substr($1, 5, length($1) - 5) + 0 <= 10 {
+      n = substr($1, 5, length($1) - 5)
+      printf "    routes: [{ path: /svc-%s-a }, { path: /svc-%s-b, stripPrefix: true }, { path: /svc-%s-c }]\n", n, n, n
+    }' "$(stack_file 14)" >"$work/routes.yaml"
+  echo "$work/routes.yaml"
+}
+
+section_routes() {
+  command -v caddy >/dev/null || { echo "caddy is missing (scripts/install-deps.sh)" >&2; return 1; }
+  local dir=$work/caddy f before calls=() passes=()
+  mkdir -p "$dir"
+  # Caddy with its admin API on a unix socket of the run's own, and the counting proxy in front of it
+  printf '{"admin": {"listen": "unix/%s"}, "apps": {"http": {"servers": {}}}}\n' "$dir/admin.sock" >"$dir/caddy.json"
+  XDG_CONFIG_HOME=$dir XDG_DATA_HOME=$dir HOME=$dir caddy run --config "$dir/caddy.json" >"$dir/caddy.log" 2>&1 </dev/null &
+  echo $! >>"$work/pids"
+  for _ in $(seq 1 100); do [[ -S $dir/admin.sock ]] && break; sleep 0.1; done
+  "${py[@]}" proxy "$dir/proxy.sock" "$dir/admin.sock" "$dir/proxy.log" </dev/null >/dev/null 2>"$dir/proxy.err" &
+  echo $! >>"$work/pids"
+  : >"$dir/proxy.log"
+  for _ in $(seq 1 50); do [[ -S $dir/proxy.sock ]] && break; sleep 0.1; done
+  f=$(routes_stack "unix://$dir/proxy.sock")
+  apply "$f" # containers as in s2.14, and the site and its 30 routes
+  put s7.first_actions "$actions"
+  put s7.first_requests "$(wc -l <"$dir/proxy.log")"
+  [[ $converged == 15/15 ]] || { echo "the routes stack did not converge ($converged)" >&2; return 1; }
+  for i in 1 2 3; do
+    before=$(wc -l <"$dir/proxy.log")
+    apply "$f"
+    [[ $actions == 0 ]] || { echo "a converged pass with 30 routes made $actions actions" >&2; return 1; }
+    "${py[@]}" count-calls "$dir/proxy.log" "$before" >"$dir/calls$i.json"
+    calls+=("$(jq -r .calls "$dir/calls$i.json")")
+    passes+=("$pass_ms")
+  done
+  put s7.calls "${calls[*]}"
+  put s7.endpoints "$(jq -r '.by_endpoint | to_entries | map("\(.value) x `\(.key)`") | join(", ")' "$dir/calls3.json")"
+  put s7.pass "${passes[*]}"
+  put s7.pass_med "$(median "${passes[@]}")"
+  put s7.config_bytes "$(curl -s --unix-socket "$dir/admin.sock" -H 'Host;' http://localhost/config/apps | wc -c)"
+  say "  30 routes: converged passes made ${calls[*]} admin API requests ($(get s7.endpoints)); pass ${passes[*]} ms"
+}
+
 run_section s1 section_converge
 SIZE=14 run_section s2.14 section_converged
 run_section s5 section_ready
@@ -626,6 +679,7 @@ run_section s4 section_idle
 run_section s4m section_idle_metrics
 run_section s3 section_repair
 run_section s6 section_updates
+run_section s7 section_routes
 for SIZE in "${SIZES[@]:1}"; do
   SIZE=$SIZE run_section "s2.$SIZE" section_converged
 done
@@ -787,6 +841,19 @@ not exist, so nothing but the checks differs between the two plans. Requests are
 log; the checks' time is what \`plan --check-updates\` prints ("asked the registry now: N references in M ms"):
 one HEAD after the other. $(v s6.rounds) rounds. Load at the start: $(v s6.load).
 $(failed_note s6)
+
+### 7. A converged pass with 30 routes, Caddy's side
+
+| admin API requests per converged pass (3 passes) | by endpoint | pass (ms) | first pass: actions, requests |
+|---|---|---|---|
+| **$(v s7.calls)** | $(v s7.endpoints) | $(v s7.pass) | $(v s7.first_actions), $(v s7.first_requests) |
+
+The 14-container stack of section 2 with one site and 3 path routes on each of 10 services (a third of them
+stripped), in a \`caddy run\` of the run's own (2.6.2 from Debian; admin API on a unix socket, behind the counting
+proxy of section 2). After the first \`podkeeper apply\` put the site and the routes in, each further apply is
+converged (0 actions) and its requests to Caddy's admin API are counted on the wire. Caddy's config as read:
+$(v s7.config_bytes " bytes"). Load at the start: $(v s7.load).
+$(failed_note s7)
 <!-- end bench/run.sh -->
 MD
 }
