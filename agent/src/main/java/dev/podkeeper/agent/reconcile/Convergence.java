@@ -2,6 +2,7 @@ package dev.podkeeper.agent.reconcile;
 
 import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.plan.ActionKind.Domain;
+import dev.podkeeper.agent.plan.ProxyObjects;
 import dev.podkeeper.model.desired.DesiredState;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ record Convergence(int converged, int total) {
     desired.directories().forEach(d -> objects.add(new ObjectKey(Domain.DIRECTORY, d.path().toString())));
     desired.envFiles().keySet().forEach(n -> objects.add(new ObjectKey(Domain.ENV_FILE, n)));
     desired.units().keySet().forEach(n -> objects.add(new ObjectKey(Domain.UNIT, n)));
+    ProxyObjects.of(desired).forEach(o -> objects.add(new ObjectKey(o.domain(), o.target())));
     if (aborted) {
       return new Convergence(0, objects.size());
     }

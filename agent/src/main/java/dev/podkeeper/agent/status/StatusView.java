@@ -6,6 +6,7 @@ import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.agent.plan.ActionText;
 import dev.podkeeper.agent.plan.ExitCause;
 import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.ProxyObjects;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.PortMapping;
@@ -28,7 +29,7 @@ import java.util.function.Function;
 
 /**
  * Builds the rows of {@code podkeeper status}: every object of the file in the file's order (networks,
- * directories, env files, units, containers), then objects of the stack that are no longer in it.
+ * directories, env files, units, containers, sites and routes), then objects of the stack that are no longer in it.
  *
  * <p>The agent's view and a fresh one use the same words: what is there is what the pass observed, moved on
  * by what its actions did ({@code running (healthy)} after a passing health wait), and an object that waits
@@ -132,6 +133,7 @@ public final class StatusView {
     desired.envFiles().keySet().forEach(n -> objects.put(new ObjectKey("env-file", n), "written"));
     desired.units().values().forEach(u -> objects.put(new ObjectKey("unit", u.name()), unitText(u)));
     desired.containers().keySet().forEach(n -> objects.put(new ObjectKey("container", n), "running"));
+    ProxyObjects.of(desired).forEach(o -> objects.put(ObjectKey.of(o.domain(), o.target()), o.desired()));
     return objects;
   }
 

@@ -8,6 +8,12 @@ import dev.podkeeper.agent.plan.Action;
 import dev.podkeeper.agent.plan.ActionInput;
 import dev.podkeeper.agent.plan.ActionKind;
 import dev.podkeeper.agent.plan.Outcome;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.Planner;
+import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.plan.ProxyObservation;
+import dev.podkeeper.agent.testing.RouteStacks;
+import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.Defaults;
 import dev.podkeeper.model.desired.DesiredState;
@@ -52,6 +58,27 @@ class StatusViewTest {
   private static ActionResult result(Action action, Outcome outcome, String error) {
     return new ActionResult(action, outcome, NOW, 3, outcome == Outcome.OK ? Optional.empty() : Optional.of(error));
   }
+
+  @Test
+  void eachSiteAndRouteIsARowAndWaitsForCaddyWhenItDoesNotAnswer() {
+    DesiredState routes = RouteStacks.seed();
+    Plan plan = Planner.plan(routes, WorldBuilder.converged(routes).build(),
+        ProxyObservation.unreachable("Caddy at http://127.0.0.1:2019 did not answer"), PlannerOptions.DEFAULT);
+
+    List<ObjectStatus> rows = new StatusView(routes, Optional.empty(), name -> Optional.empty())
+        .rows(plan.actions().stream().map(ActionStep::planned).toList(), Map.of());
+
+    assertThat(rows.stream().filter(r -> r.kind().equals("site") || r.kind().equals("route")))
+        .extracting(ObjectStatus::kind, ObjectStatus::name, ObjectStatus::desired, ObjectStatus::reason)
+        .containsExactly(
+            tuple("site", "main", "listening on 127.0.0.1:8443", Optional.of(WAITING)),
+            tuple("route", "/qbt", "to 127.0.0.1:8080 (container qbittorrent, prefix stripped)", Optional.of(WAITING)),
+            tuple("route", "/sonarr", "to 127.0.0.1:8989 (container sonarr)", Optional.of(WAITING)),
+            tuple("route", "/jellyfin", "to 127.0.0.1:8096 (unit jellyfin.service)", Optional.of(WAITING)),
+            tuple("route", "127.0.0.1:5543", "to 127.0.0.1:5055 (container jellyseerr)", Optional.of(WAITING)));
+  }
+
+  private static final String WAITING = "waiting for Caddy: Caddy at http://127.0.0.1:2019 did not answer";
 
   @Test
   void aFreshViewSaysWhatIsThereAndWhatWouldBeDone() {
