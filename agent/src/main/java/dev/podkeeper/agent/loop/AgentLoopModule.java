@@ -20,6 +20,7 @@ import dev.podkeeper.agent.update.UpdateSchedule;
 import dev.podkeeper.agent.status.StatusBoard;
 import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.model.port.UnitManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +104,12 @@ public final class AgentLoopModule extends AbstractModule {
   EngineEventSource events(ContainerEngine engine, ReconcileLoop loop, Scheduler scheduler, Clock clock,
       EnginePicture picture) {
     return new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock, picture);
+  }
+
+  /** Created (and so started) with the other singletons: nothing else needs it. */
+  @Provides @Singleton
+  CaddyUnitWatch caddyUnitWatch(UnitManager units, ReconcileLoop loop) {
+    return new CaddyUnitWatch(units, store::current, loop);
   }
 
   @Provides @Singleton
