@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.podkeeper.agent.lifecycle.Managed;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.desired.DesiredState;
-import dev.podkeeper.model.port.UnitException;
 import dev.podkeeper.model.port.UnitManager;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,12 +32,19 @@ public final class CaddyUnitWatch implements Managed {
     this.loop = requireNonNull(loop, "loop is null");
   }
 
+  /**
+   * Subscribes only when the file the agent starts with keeps routes and has caddy.service, so that an agent
+   * without them never connects to the system bus for this; a file that gains them later waits for the resync.
+   */
   @Override
   public void start() {
+    if (desired.get().filter(CaddyUnitWatch::keepsRoutesOfCaddyUnit).isEmpty()) {
+      return;
+    }
     try {
       subscription = units.subscribeChanges(this::changed);
-    } catch (UnitException e) {
-      // Without systemd's signals, the resync still brings Caddy's routes back.
+    } catch (RuntimeException e) {
+      // No system bus (or --no-systemd): the resync still brings Caddy's routes back.
       log.debug("not watching {}: {}", CADDY, e.getMessage());
     }
   }
