@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code podkeeper apply} with routes, end to end: containers on a private engine, a Caddy of the test's own, and
  * requests through Caddy to each app in the seed's three modes (a kept prefix, a prefix stripped on a namespace
  * member reached through its provider's port, a listener of its own); 502 while a container is down; the routes
- * back after Caddy restarts, at the next apply.
+ * back after Caddy restarts, at the next apply, and under {@code podkeeper run} within one resync.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutesApplyIT {
@@ -132,6 +132,31 @@ class RoutesApplyIT {
     assertThat(get(site, "/web/").body()).isEqualTo("web at its root\n");
     assertThat(get(portMode, "/").body()).isEqualTo("svc at its root\n");
     assertThat(get(caddy.userListener(), "/").body()).isEqualTo(CaddyFixture.USER_BODY);
+  }
+
+  /** The agent's resync, not a command of the test's, puts them back: within one interval (and a pass). */
+  @Test
+  @Order(5)
+  void underTheRunningAgentARestartedCaddyGetsEveryRouteBackWithinOneResync() throws Exception {
+    try (AgentCommand run = AgentCommand.start(dir.resolve("run.log"), "run", file, ENGINE.socket(),
+        "--resync", "3s", "--status-socket", dir.resolve("run-status.sock").toString())) {
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(run.output()).contains("converged"));
+      assertThat(get(site, "/svc/").body()).isEqualTo("svc under its prefix\n");
+
+      caddy.restart();
+      assertThat(caddy.admin("GET", "/config/apps/http/servers", null)).doesNotContain("podkeeper.");
+      long restarted = System.nanoTime();
+
+      await().atMost(Duration.ofSeconds(3 + 10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+          .untilAsserted(() -> {
+            assertThat(get(site, "/svc/").body()).isEqualTo("svc under its prefix\n");
+            assertThat(get(site, "/web/").body()).isEqualTo("web at its root\n");
+            assertThat(get(portMode, "/").body()).isEqualTo("svc at its root\n");
+          });
+      System.out.printf("routes back %d ms after the restart (resync 3 s)%n", (System.nanoTime() - restarted) / 1_000_000);
+      assertThat(run.output()).contains("route-add", "trigger=resync");
+      assertThat(get(caddy.userListener(), "/").body()).isEqualTo(CaddyFixture.USER_BODY);
+    }
   }
 
   private static AgentCommand apply() throws Exception {
