@@ -15,10 +15,10 @@ set -euo pipefail
 RUNTIME=(podman netavark aardvark-dns iptables conmon runc catatonit uidmap)
 # What the tests need besides: debootstrap (and its keyring, a Recommends) builds the systemd test image,
 # busybox-static the small test image; caddy, docker-registry and graphviz are real peers of the tests
-# (a reverse proxy's admin API, a registry to pull from, `dot` for rendered graphs); bench/run.sh reads
-# its figures with jq and python3.
+# (a reverse proxy's admin API, a registry to pull from, `dot` for rendered graphs), openssl makes the
+# certificate files of the proxy's TLS tests; bench/run.sh reads its figures with jq and python3.
 TESTS=(busybox-static debootstrap debian-archive-keyring gpgv wget iproute2 curl ca-certificates tar
-  caddy docker-registry graphviz jq python3)
+  caddy docker-registry graphviz openssl jq python3)
 PACKAGES=("${RUNTIME[@]}" "${TESTS[@]}")
 
 SUDO=()
