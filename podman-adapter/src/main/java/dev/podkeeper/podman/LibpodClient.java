@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  * {@code dns_enabled}; the network list; running a health check.
  */
 final class LibpodClient {
-  /** Podman 4.0 and later answer this prefix. */
+  /** Podman 4.0 and later answer these prefixes: Podman's own API, and its Docker-compatible one. */
   private static final String PREFIX = "/v4.0.0/libpod";
+  private static final String COMPAT_PREFIX = "/v4.0.0";
 
   private final DockerHttpClient http;
   private final ObjectMapper json;
@@ -54,8 +55,29 @@ final class LibpodClient {
     return call("GET", "/containers/" + encode(id) + "/healthcheck", null);
   }
 
+  /** Only Podman's own network inspect says whether DNS is enabled. */
+  JsonNode inspectNetwork(String nameOrId) {
+    return call("GET", "/networks/" + encode(nameOrId) + "/json", null);
+  }
+
+  /**
+   * The Docker-compatible container inspect, as JSON: it keeps the entrypoint as a list (Podman's own joins
+   * it) and has fields docker-java's model drops ({@code StopTimeout}, a mount's {@code Type}).
+   */
+  JsonNode inspectContainerCompat(String idOrName) {
+    return call(COMPAT_PREFIX, "GET", "/containers/" + encode(idOrName) + "/json", null);
+  }
+
+  JsonNode inspectImageCompat(String image) {
+    return call(COMPAT_PREFIX, "GET", "/images/" + encode(image) + "/json", null);
+  }
+
   private JsonNode call(String method, String path, JsonNode body) {
-    Request.Builder request = Request.builder().method(method).path(PREFIX + path);
+    return call(PREFIX, method, path, body);
+  }
+
+  private JsonNode call(String prefix, String method, String path, JsonNode body) {
+    Request.Builder request = Request.builder().method(method).path(prefix + path);
     if (body != null) {
       request.putHeader("Content-Type", "application/json");
       request.bodyBytes(toBytes(body));

@@ -19,7 +19,9 @@ import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
 import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -339,6 +341,33 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       throw errors.failed("logs of container", id, e);
+    }
+  }
+
+  @Override
+  public ContainerDetails inspectContainer(String idOrName) {
+    try {
+      return InspectParser.container(libpod.inspectContainerCompat(idOrName));
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect container", idOrName, e);
+    }
+  }
+
+  @Override
+  public ImageDefaults imageDefaults(String image) {
+    try {
+      return InspectParser.image(libpod.inspectImageCompat(image));
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect image", image, e);
+    }
+  }
+
+  @Override
+  public NetworkSpec inspectNetwork(String nameOrId) {
+    try {
+      return InspectParser.network(libpod.inspectNetwork(nameOrId));
+    } catch (RuntimeException e) {
+      throw errors.failed("inspect network", nameOrId, e);
     }
   }
 

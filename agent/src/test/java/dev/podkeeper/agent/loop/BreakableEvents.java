@@ -2,6 +2,8 @@ package dev.podkeeper.agent.loop;
 
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.observed.ContainerDetails;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -116,4 +118,19 @@ final class BreakableEvents implements ContainerEngine {
   @Override public ContainerProcess inspectProcess(String id) { return engine.inspectProcess(id); }
   @Override public List<String> logTail(String id, int lines) { return engine.logTail(id, lines); }
   @Override public long callCount() { return engine.callCount(); }
+
+  @Override
+  public ContainerDetails inspectContainer(String idOrName) {
+    return engine.inspectContainer(idOrName);
+  }
+
+  @Override
+  public ImageDefaults imageDefaults(String image) {
+    return engine.imageDefaults(image);
+  }
+
+  @Override
+  public NetworkSpec inspectNetwork(String nameOrId) {
+    return engine.inspectNetwork(nameOrId);
+  }
 }

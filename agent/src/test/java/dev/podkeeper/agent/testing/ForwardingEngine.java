@@ -2,6 +2,8 @@ package dev.podkeeper.agent.testing;
 
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.observed.ContainerDetails;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -103,5 +105,20 @@ public class ForwardingEngine implements ContainerEngine {
   @Override
   public long callCount() {
     return delegate.callCount();
+  }
+
+  @Override
+  public ContainerDetails inspectContainer(String idOrName) {
+    return delegate.inspectContainer(idOrName);
+  }
+
+  @Override
+  public ImageDefaults imageDefaults(String image) {
+    return delegate.imageDefaults(image);
+  }
+
+  @Override
+  public NetworkSpec inspectNetwork(String nameOrId) {
+    return delegate.inspectNetwork(nameOrId);
   }
 }

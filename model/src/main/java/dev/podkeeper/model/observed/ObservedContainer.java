@@ -60,6 +60,12 @@ public record ObservedContainer(
         networkNamespace, code, oom);
   }
 
+  /** The same container, joined to the namespace of {@code providerId} (which only an inspect may say). */
+  public ObservedContainer withNamespaceProvider(Optional<String> providerId) {
+    return new ObservedContainer(id, name, image, labels, status, health, startedAt, providerId, networkNamespace,
+        exitCode, oomKilled);
+  }
+
   /** True when this container carries the stack label of {@code stack}. */
   public boolean managedBy(String stack) {
     return stack.equals(labels.get(Labels.STACK));

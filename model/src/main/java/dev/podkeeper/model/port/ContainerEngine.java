@@ -2,7 +2,9 @@ package dev.podkeeper.model.port;
 
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import java.time.Duration;
@@ -79,6 +81,16 @@ public interface ContainerEngine {
 
   /** The longest log line {@link #logTail} returns, so that a program that writes no newlines cannot flood. */
   int LOG_LINE_LIMIT = 500;
+  // ---- full inspects: one call each, for import and adoption; reconcile passes use the lists above ----
+
+  /** Everything the engine says about one container (managed or not), by ID or name. */
+  ContainerDetails inspectContainer(String idOrName);
+
+  /** The defaults an image gives its containers (command, entrypoint, env, user, workdir, labels, health). */
+  ImageDefaults imageDefaults(String image);
+
+  /** A network's shape (subnet, gateway, DNS), by name or ID, as {@link #createNetwork} takes it. */
+  NetworkSpec inspectNetwork(String nameOrId);
 
   /**
    * One container, as {@link #listContainers} would report it, looked up on its own; empty when it is gone.

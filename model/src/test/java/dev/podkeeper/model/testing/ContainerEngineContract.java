@@ -13,7 +13,10 @@ import dev.podkeeper.model.desired.PortMapping;
 import dev.podkeeper.model.desired.RestartPolicy;
 import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.desired.DeviceMapping;
+import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.ContainerStatus;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
@@ -560,6 +563,102 @@ public abstract class ContainerEngineContract {
     assertThat(engine.callCount()).isEqualTo(before + 1);
     engine.listNetworks();
     assertThat(engine.callCount()).isEqualTo(before + 2);
+  }
+
+  // ---- full inspects (import engine, adoption) ----
+
+  @Test
+  void inspectShowsWhatAContainerWasCreatedWith() throws IOException {
+    int port = freeLoopbackPort();
+    HealthCheck health = new HealthCheck(List.of("CMD-SHELL", "true"), Duration.ofSeconds(15), Duration.ofSeconds(5),
+        2, Duration.ofSeconds(1));
+    ContainerSpec spec = container("full", bridge())
+        .ports(List.of(new PortMapping("127.0.0.1", port, 8080, PortMapping.Protocol.TCP)))
+        .volumes(List.of(new VolumeMount(tempDirectory().toString(), "/data", true)))
+        .devices(List.of(new DeviceMapping("/dev/null", "/dev/mynull", "rwm")))
+        .capAdd(List.of("NET_ADMIN")).capDrop(List.of("MKNOD"))
+        .health(Optional.of(health)).memoryBytes(Optional.of(64L * 1024 * 1024)).cpus(Optional.of(0.5))
+        .command(Optional.of(List.of("sleep", "600"))).user(Optional.of("nobody")).workdir(Optional.of("/tmp"))
+        .labels(Map.of("app", "full")).restart(RestartPolicy.ALWAYS)
+        .build();
+    String id = create(spec);
+
+    ContainerDetails details = engine.inspectContainer(id);
+
+    assertThat(details.id()).isEqualTo(id);
+    assertThat(details.name()).isEqualTo(spec.name());
+    assertThat(details.image()).isEqualTo(testImage());
+    assertThat(details.networks()).containsExactly(spec.network().toString());
+    assertThat(details.namespaceProviderId()).isEmpty();
+    assertThat(details.ports()).containsExactlyElementsOf(spec.ports());
+    assertThat(details.volumes()).containsExactlyElementsOf(spec.volumes());
+    assertThat(details.devices()).extracting(DeviceMapping::hostPath, DeviceMapping::containerPath)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/dev/null", "/dev/mynull"));
+    assertThat(details.capAdd()).containsExactly("NET_ADMIN");
+    assertThat(details.capDrop()).containsExactly("MKNOD");
+    assertThat(details.health()).contains(health);
+    assertThat(details.memoryBytes()).contains(64L * 1024 * 1024);
+    assertThat(details.cpus()).contains(0.5);
+    assertThat(details.command()).containsExactly("sleep", "600");
+    assertThat(details.user()).isEqualTo("nobody");
+    assertThat(details.workdir()).isEqualTo("/tmp");
+    assertThat(details.restart()).isEqualTo(RestartPolicy.ALWAYS);
+    assertThat(details.stopTimeout()).contains(STOP_TIMEOUT);
+    assertThat(details.labels()).containsEntry("app", "full").containsEntry(Labels.STACK, stack);
+    assertThat(details.env()).containsEntry("PODKEEPER_CONTRACT", "yes");
+  }
+
+  /** What import must tell apart from a user's choice: the image's command and env show up in inspect. */
+  @Test
+  void inspectShowsTheImagesDefaultsWhereTheContainerSetNone() {
+    ImageDefaults image = engine.imageDefaults(testImage());
+    String id = create(container("plain", bridge()).build());
+
+    ContainerDetails details = engine.inspectContainer(id);
+
+    assertThat(image.command()).isNotEmpty();
+    assertThat(details.command()).isEqualTo(image.command());
+    assertThat(details.entrypoint()).isEqualTo(image.entrypoint());
+    assertThat(details.env()).containsAllEntriesOf(image.env()).containsEntry("PODKEEPER_CONTRACT", "yes");
+    assertThat(details.health()).isEmpty();
+    assertThat(details.memoryBytes()).isEmpty();
+    assertThat(details.cpus()).isEmpty();
+    assertThat(details.capAdd()).isEmpty();
+  }
+
+  @Test
+  void inspectOfAMemberNamesItsProvidersIdAndNoNetwork() {
+    String providerId = create(container("provider", bridge()).build());
+    String memberId = create(resolved(
+        container("member", new NetworkAttachment.ContainerNamespace(stack + "-provider")).build(),
+        Optional.of(providerId)));
+
+    ContainerDetails member = engine.inspectContainer(memberId);
+
+    assertThat(member.namespaceProviderId()).contains(providerId);
+    assertThat(member.networks()).isEmpty();
+    assertThat(engine.inspectContainer(unique("provider")).id()).isEqualTo(providerId);
+  }
+
+  @Test
+  void inspectNetworkGivesTheSubnetAndGatewayItWasCreatedWith() {
+    String name = unique("inspected");
+    String subnet = randomSubnet();
+    engine.createNetwork(new NetworkSpec(name, Optional.of(subnet), Optional.empty(), false), Map.of());
+    createdNetworks.add(name);
+
+    NetworkSpec network = engine.inspectNetwork(name);
+
+    assertThat(network.name()).isEqualTo(name);
+    assertThat(network.subnet()).contains(subnet);
+    assertThat(network.gateway()).contains(subnet.replace(".0/24", ".1"));
+    assertThat(network.dns()).isFalse();
+  }
+
+  @Test
+  void inspectingAnUnknownContainerFails() {
+    assertThatThrownBy(() -> engine.inspectContainer(unique("nobody"))).isInstanceOf(EngineException.class)
+        .hasMessageContaining(unique("nobody"));
   }
 
   // ---- helpers ----

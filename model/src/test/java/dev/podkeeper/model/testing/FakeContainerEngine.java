@@ -1,10 +1,13 @@
 package dev.podkeeper.model.testing;
 
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.HealthStatus;
+import dev.podkeeper.model.observed.ImageDefaults;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -48,6 +51,8 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
   private final Map<String, LocalImage> images = new HashMap<>();
+  private final Map<String, ImageDefaults> imageDefaults = new HashMap<>();
+  private final Map<String, NetworkSpec> networkSpecs = new LinkedHashMap<>();
   private final Set<String> failingHealth = new HashSet<>();
   private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong calls = new AtomicLong();
@@ -72,6 +77,14 @@ public final class FakeContainerEngine implements ContainerEngine {
   /** The name now names this image (as a pull or a tag does); containers made before keep theirs. */
   public synchronized FakeContainerEngine withImage(String image, String id, Set<String> digests) {
     images.put(image, new LocalImage(id, digests));
+    imageDefaults.putIfAbsent(image, ImageDefaults.NONE);
+    return this;
+  }
+
+  /** Makes an image present with the command, env, user ... it gives its containers. */
+  public synchronized FakeContainerEngine withImage(String image, ImageDefaults defaults) {
+    withImage(image);
+    imageDefaults.put(image, defaults);
     return this;
   }
 
@@ -100,6 +113,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     String id = newId();
     networks.put(id, new ObservedNetwork(id, spec.name(), labels));
+    networkSpecs.put(id, FakeInspect.asPodmanMadeIt(spec, networkSpecs.size()));
     // No event: Podman 4.3 emits none for network create/remove (only connect/disconnect, about a container).
     return id;
   }
@@ -111,13 +125,14 @@ public final class FakeContainerEngine implements ContainerEngine {
         .filter(n -> n.id().equals(nameOrId) || n.name().equals(nameOrId))
         .findFirst()
         .orElseThrow(() -> new EngineException("remove network " + nameOrId + ": no such network"));
-    boolean attached = containers.values().stream().anyMatch(c -> c.resolved != null
-        && c.resolved.spec().network() instanceof NetworkAttachment.Bridge b && b.network().equals(network.name()));
+    boolean attached = containers.values().stream().anyMatch(c -> c.spec != null
+        && c.spec.network() instanceof NetworkAttachment.Bridge b && b.network().equals(network.name()));
     if (attached) {
       throw new EngineException("remove network " + nameOrId + ": \"" + network.name() + "\" has associated "
           + "containers with it. Use -f to forcibly delete containers and pods: network is being used");
     }
     networks.remove(network.id());
+    networkSpecs.remove(network.id());
   }
 
   @Override
@@ -158,7 +173,8 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     resolved.providerId().ifPresent(p -> existing(p, "create container " + name + " in namespace of"));
     String id = newId();
-    FakeContainer created = new FakeContainer(id, resolved, images.get(resolved.spec().image()).id());
+    FakeContainer created = new FakeContainer(id, resolved, images.get(resolved.spec().image()).id(),
+        imageDefaults.get(resolved.spec().image()));
     containers.put(id, created);
     emit(created, "create", Map.of());
     return id;
@@ -183,13 +199,13 @@ public final class FakeContainerEngine implements ContainerEngine {
     }
     c.status = ContainerStatus.RUNNING;
     c.startedAt = clock.instant();
-    c.health = c.resolved.spec().health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
+    c.health = c.spec.health().isPresent() ? HealthStatus.STARTING : HealthStatus.NONE;
     c.exitCode = null;
     c.oomKilled = false;
     c.conmonPid = nextPid++;
     c.pid = nextPid++;
     emit(c, "start", Map.of());
-    Script.of(c.resolved).ifPresent(script -> {
+    Script.of(c.spec).ifPresent(script -> {
       c.log.addAll(script.output());
       script.exitCode().ifPresent(code -> exit(c, code, false, null));
     });
@@ -197,8 +213,8 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   /** {@code sh -c "echo a; echo b >&2; exit N"}: the one kind of command the fake "runs". */
   private record Script(List<String> output, Optional<Integer> exitCode) {
-    static Optional<Script> of(ResolvedContainer resolved) {
-      List<String> command = resolved == null ? List.of() : resolved.spec().command().orElse(List.of());
+    static Optional<Script> of(ContainerSpec spec) {
+      List<String> command = spec == null ? List.of() : spec.command().orElse(List.of());
       if (command.size() != 3 || !command.get(0).equals("sh") || !command.get(1).equals("-c")) {
         return Optional.empty();
       }
@@ -279,6 +295,34 @@ public final class FakeContainerEngine implements ContainerEngine {
   /** The container writes {@code line} to its log, as a service does while it runs. */
   public synchronized void writeLog(String name, String line) {
     byName(name).log.add(line);
+  }
+
+  @Override
+  public synchronized ContainerDetails inspectContainer(String idOrName) {
+    call();
+    FakeContainer c = existing(idOrName, "inspect container");
+    if (c.details == null) {
+      throw new EngineException("inspect container " + idOrName + ": the fake knows only its name and labels");
+    }
+    return c.details;
+  }
+
+  @Override
+  public synchronized ImageDefaults imageDefaults(String image) {
+    call();
+    ImageDefaults defaults = imageDefaults.get(image);
+    if (defaults == null) {
+      throw new EngineException("inspect image " + image + ": image not known");
+    }
+    return defaults;
+  }
+
+  @Override
+  public synchronized NetworkSpec inspectNetwork(String nameOrId) {
+    call();
+    return networks.values().stream().filter(n -> n.id().equals(nameOrId) || n.name().equals(nameOrId))
+        .findFirst().map(n -> networkSpecs.get(n.id()))
+        .orElseThrow(() -> new EngineException("inspect network " + nameOrId + ": no such network"));
   }
 
   /**
@@ -364,6 +408,22 @@ public final class FakeContainerEngine implements ContainerEngine {
     return id;
   }
 
+  /**
+   * Creates and starts a container by hand, as {@code podman run} would: exactly {@code spec}'s labels (none of
+   * podkeeper's), the provider of a {@code container:} spec found by name.
+   */
+  public synchronized String runUnmanaged(ContainerSpec spec, Map<String, String> env) {
+    ImageDefaults image = imageDefaults.get(spec.image());
+    if (image == null) {
+      throw new IllegalArgumentException("image " + spec.image() + " not known");
+    }
+    String id = newId();
+    String providerId = spec.namespaceProvider().map(p -> byName(p).id).orElse(null);
+    containers.put(id, new FakeContainer(id, spec, env, spec.labels(), providerId, null, images.get(spec.image()).id(), image));
+    startContainer(id);
+    return id;
+  }
+
   public synchronized Optional<ObservedContainer> find(String name) {
     return containers.values().stream().filter(c -> c.name.equals(name)).findFirst().map(FakeContainer::observe);
   }
@@ -439,7 +499,10 @@ public final class FakeContainerEngine implements ContainerEngine {
     final String imageId;
     final Map<String, String> labels;
     final ResolvedContainer resolved;
+    final ContainerSpec spec;
     final String providerId;
+    /** What inspect says; null for a container known only by name and labels. */
+    final ContainerDetails details;
     ContainerStatus status = ContainerStatus.CREATED;
     HealthStatus health = HealthStatus.NONE;
     Instant startedAt;
@@ -451,17 +514,22 @@ public final class FakeContainerEngine implements ContainerEngine {
     /** What it wrote, over all its runs, as Podman keeps a container's log until it is removed. */
     final List<String> log = new ArrayList<>();
 
-    FakeContainer(String id, ResolvedContainer resolved, String imageId) {
+    FakeContainer(String id, ResolvedContainer resolved, String imageId, ImageDefaults image) {
+      this(id, resolved.spec(), resolved.env(), withProvider(resolved), resolved.providerId().orElse(null), resolved,
+          imageId, image);
+    }
+
+    FakeContainer(String id, ContainerSpec spec, Map<String, String> env, Map<String, String> labels,
+        String providerId, ResolvedContainer resolved, String imageId, ImageDefaults image) {
       this.id = id;
-      this.name = resolved.name();
-      this.image = resolved.spec().image();
+      this.name = spec.name();
+      this.image = spec.image();
       this.imageId = imageId;
-      Map<String, String> labels = new LinkedHashMap<>(resolved.labels());
-      // As the podman adapter does: Podman's list does not say which container a member joined.
-      resolved.providerId().ifPresent(p -> labels.put(PROVIDER_ID_LABEL, p));
       this.labels = Map.copyOf(labels);
       this.resolved = resolved;
-      this.providerId = resolved.providerId().orElse(null);
+      this.spec = spec;
+      this.providerId = providerId;
+      this.details = FakeInspect.details(id, spec, env, this.labels, Optional.ofNullable(providerId), image);
     }
 
     FakeContainer(String id, String name, String image, Map<String, String> labels) {
@@ -471,7 +539,16 @@ public final class FakeContainerEngine implements ContainerEngine {
       this.imageId = null;
       this.labels = labels;
       this.resolved = null;
+      this.spec = null;
       this.providerId = null;
+      this.details = null;
+    }
+
+    /** As the podman adapter does: Podman's list does not say which container a member joined. */
+    private static Map<String, String> withProvider(ResolvedContainer resolved) {
+      Map<String, String> labels = new LinkedHashMap<>(resolved.labels());
+      resolved.providerId().ifPresent(p -> labels.put(PROVIDER_ID_LABEL, p));
+      return labels;
     }
 
     ObservedContainer observe() {
