@@ -58,6 +58,9 @@ public final class ApplyCommand implements Callable<Integer> {
   NoSystemdOption systemd;
 
   @Mixin
+  AdoptOption adopt;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -103,7 +106,8 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       ReconcilePass pass = injector.getInstance(ReconcilePass.class);
       PassResult result = pass.run(desired.get(), Trigger.MANUAL,
-          PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd));
+          PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd)
+          .withAdopt(adopt.names));
       return result.converged() ? CONVERGED : NOT_CONVERGED;
     }
   }

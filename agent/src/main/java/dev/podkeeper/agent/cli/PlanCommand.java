@@ -52,6 +52,9 @@ public final class PlanCommand implements Callable<Integer> {
   NoSystemdOption systemd;
 
   @Mixin
+  AdoptOption adopt;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -76,13 +79,14 @@ public final class PlanCommand implements Callable<Integer> {
       return ERROR;
     }
     Injector injector = wiring.injector(options, out, systemd.noSystemd);
-    PlannerOptions plannerOptions = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd);
+    PlannerOptions plannerOptions = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(systemd.noSystemd)
+          .withAdopt(adopt.names);
     Plan plan;
     Optional<UpdateWatch.Preview> updates = Optional.empty();
     try {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
       ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
-      ObservedWorld world = observer.observe(desired.get(), !systemd.noSystemd);
+      ObservedWorld world = observer.observe(desired.get(), !systemd.noSystemd, plannerOptions.adopt());
       plan = Planner.plan(desired.get(), world, proxy.observe(desired.get()), plannerOptions);
       if (checkUpdates) {
         updates = Optional.of(injector.getInstance(UpdateWatch.class).preview(desired.get(), world.engine()));

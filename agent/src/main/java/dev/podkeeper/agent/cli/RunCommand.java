@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -68,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
   NoSystemdOption systemd;
 
   @Mixin
+  AdoptOption adopt;
+
+  @Mixin
   GlobalOptions options;
 
   @Spec
@@ -109,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAgent(DesiredStateStore store) throws Exception {
     RunSettings settings = new RunSettings(file, resync, allowEmpty, statusSocket.path, System.getenv(),
-        ProcessHandle.current().pid(), systemd.noSystemd);
+        ProcessHandle.current().pid(), systemd.noSystemd, Set.copyOf(adopt.names));
     ServiceNotifier notifier = new ServiceNotifier(NotifySocket.fromEnvironment(settings.env()));
     // Before anything starts: a SIGTERM or an Error at any moment from here on is a clean, told stop.
     LifeCycleManager lifeCycle = new LifeCycleManager();

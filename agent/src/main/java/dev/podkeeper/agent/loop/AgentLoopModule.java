@@ -15,6 +15,7 @@ import dev.podkeeper.agent.notify.ServiceNotifier;
 import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.notify.StartupTimeoutExtension;
 import dev.podkeeper.agent.notify.Watchdog;
+import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.update.UpdateSchedule;
 import dev.podkeeper.agent.status.StatusBoard;
@@ -77,8 +78,10 @@ public final class AgentLoopModule extends AbstractModule {
   @Provides @Singleton
   AgentPass pass(ReconcilePass pass, CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier,
       Clock clock, Set<PassListener> listeners) {
-    return new AgentPass(store, pass, settings.allowEmpty(), settings.noSystemd(), backoff, board, notifier, clock,
-        RetryPolicy.ACTIONS, PassListener.all(List.copyOf(listeners)));
+    PlannerOptions options = PlannerOptions.DEFAULT.withAllowEmpty(settings.allowEmpty())
+        .withNoSystemd(settings.noSystemd()).withAdopt(settings.adopt());
+    return new AgentPass(store, pass, options, backoff, board, notifier, clock, RetryPolicy.ACTIONS,
+        PassListener.all(List.copyOf(listeners)));
   }
 
   @Provides @Singleton

@@ -83,11 +83,18 @@ public final class AgentPass implements PassRunner {
   public AgentPass(DesiredStateStore store, ReconcilePass pass, boolean allowEmpty, boolean noSystemd,
       CrashLoopBackoff backoff, StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy,
       PassListener listener) {
+    this(store, pass, PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(noSystemd), backoff, board,
+        notifier, clock, retryPolicy, listener);
+  }
+
+  /** @param options allow-empty, no-systemd and adopt, as the command line gave them; holds are added per pass */
+  public AgentPass(DesiredStateStore store, ReconcilePass pass, PlannerOptions options, CrashLoopBackoff backoff,
+      StatusBoard board, ServiceNotifier notifier, Clock clock, RetryPolicy retryPolicy, PassListener listener) {
     this.listener = requireNonNull(listener, "listener is null");
     this.store = requireNonNull(store, "store is null");
     this.pass = requireNonNull(pass, "pass is null");
     this.backoff = requireNonNull(backoff, "backoff is null");
-    this.options = PlannerOptions.DEFAULT.withAllowEmpty(allowEmpty).withNoSystemd(noSystemd);
+    this.options = requireNonNull(options, "options is null");
     this.board = requireNonNull(board, "board is null");
     this.notifier = requireNonNull(notifier, "notifier is null");
     this.clock = requireNonNull(clock, "clock is null");

@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.observe;
 
+import dev.podkeeper.agent.plan.Adoption;
 import dev.podkeeper.agent.plan.ObservedWorld;
 import dev.podkeeper.agent.plan.Redacted;
 import dev.podkeeper.model.desired.DesiredState;
@@ -64,12 +65,30 @@ public final class WorldObserver {
     return observe(desired, checkUnits, false).world();
   }
 
+  /** A fresh look, with the containers to be adopted inspected (see {@link #observe(DesiredState, boolean, boolean, Set)}). */
+  public ObservedWorld observe(DesiredState desired, boolean checkUnits, Set<String> adopt) {
+    return observe(desired, checkUnits, false, adopt).world();
+  }
+
   /**
    * @param mayUsePicture whether the engine may be seen through the kept picture: only the containers events
    *     touched are asked about
    */
   public Observation observe(DesiredState desired, boolean checkUnits, boolean mayUsePicture) {
+    return observe(desired, checkUnits, mayUsePicture, Set.of());
+  }
+
+  /**
+   * @param adopt {@code --adopt}: the containers to be adopted are inspected (one call each, only while they are
+   *     still unmanaged), since only inspect says whose namespace a hand-made container joined, and a provider
+   *     can be removed only after its members
+   */
+  public Observation observe(DesiredState desired, boolean checkUnits, boolean mayUsePicture, Set<String> adopt) {
     EnginePicture.Sight sight = picture.look(engine, mayUsePicture);
+    var containers = sight.containers().stream()
+        .map(c -> Adoption.adopts(adopt, c) && desired.containers().containsKey(c.name())
+            ? c.withNamespaceProvider(engine.inspectContainer(c.id()).namespaceProviderId()) : c)
+        .toList();
     Map<String, ObservedUnit> observedUnits = Map.of();
     Optional<String> unitsUnavailable = Optional.empty();
     if (checkUnits && !desired.units().isEmpty()) {
@@ -83,7 +102,7 @@ public final class WorldObserver {
     var envFiles = env.envFiles(desired);
     var containerEnv = env.containerEnv(desired);
     Map<Path, String> unreadable = new HashMap<>();
-    return new Observation(new ObservedWorld(new ObservedState(sight.containers(), sight.networks(), observedUnits),
+    return new Observation(new ObservedWorld(new ObservedState(containers, sight.networks(), observedUnits),
         unitsUnavailable, paths(desired, unreadable), unreadable, envFiles, containerEnv,
         Redacted.of(env.secretValues())), sight.fromPicture());
   }

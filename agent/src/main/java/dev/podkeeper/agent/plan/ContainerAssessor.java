@@ -24,14 +24,17 @@ final class ContainerAssessor {
   private final ObservedWorld world;
   private final Set<String> replacedNetworks;
   private final Set<String> removedOrphanIds;
+  private final Set<String> adopt;
   private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
 
+  /** @param adopt names whose unmanaged holder is to be replaced ({@code --adopt}) */
   ContainerAssessor(DesiredState desired, ObservedWorld world, Set<String> replacedNetworks,
-      Set<String> removedOrphanIds) {
+      Set<String> removedOrphanIds, Set<String> adopt) {
     this.desired = desired;
     this.world = world;
     this.replacedNetworks = replacedNetworks;
     this.removedOrphanIds = removedOrphanIds;
+    this.adopt = adopt;
   }
 
   /**
@@ -64,7 +67,8 @@ final class ContainerAssessor {
   private ContainerVerdict assess(ContainerSpec spec) {
     String name = spec.name();
     Optional<ObservedContainer> found = world.engine().container(name);
-    if (found.isPresent() && !found.get().managedBy(desired.stack())) {
+    boolean adopted = found.isPresent() && Adoption.adopts(adopt, found.get());
+    if (found.isPresent() && !found.get().managedBy(desired.stack()) && !adopted) {
       NameClash clash = NameClash.of("container", name, shortId(found.get().id()), desired.stack(),
           found.get().labels());
       return ContainerVerdict.impossible(Kind.CLASH, name, found, clash.cause(), clash.error());
@@ -78,6 +82,11 @@ final class ContainerAssessor {
     }
     ObservedContainer current = found.get();
     Optional<ContainerVerdict> provider = spec.namespaceProvider().map(verdicts::get);
+    if (adopted) {
+      // Replaced like a recreate; a provider's members follow (they see it get a new ID).
+      boolean providerGoes = provider.filter(ContainerVerdict::getsNewId).isPresent();
+      return ContainerVerdict.replace(current, Adoption.CAUSE, providerGoes);
+    }
     boolean oldProviderRemoved = current.namespaceProviderId().filter(removedOrphanIds::contains).isPresent();
     if (provider.isPresent() && !usable(provider.get())) {
       ContainerVerdict p = provider.get();

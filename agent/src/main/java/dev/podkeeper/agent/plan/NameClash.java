@@ -25,8 +25,11 @@ record NameClash(String kind, String name, String shortId, String stack, Optiona
     String taken = "the " + (kind.equals("network") ? "network " : "") + "name " + name + " is taken by " + kind
         + " " + shortId;
     if (heldBy.isEmpty()) {
-      return taken + ", which podkeeper does not manage (no " + Labels.STACK + "=" + stack + " label): rename or"
-          + " remove that " + kind;
+      String fix = kind.equals("container")
+          ? ": to replace it by the declared one, run apply (or run) with --adopt " + name + " (podkeeper stops and"
+              + " removes it, then creates its own; volumes and host directories stay); or rename or remove it"
+          : ": rename or remove that " + kind;
+      return taken + ", which podkeeper does not manage (no " + Labels.STACK + "=" + stack + " label)" + fix;
     }
     String remove = kind.equals("network")
         ? "remove the old stack's network once its containers are gone (podman network rm " + name + ")"

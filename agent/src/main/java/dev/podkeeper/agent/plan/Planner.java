@@ -40,7 +40,7 @@ public final class Planner {
     boolean networksGo = !replacedNetworks.isEmpty() || world.engine().networks().stream()
         .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
-        new ContainerAssessor(desired, world, replacedNetworks, orphanIds).assessAll(graph, networksGo);
+        new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt()).assessAll(graph, networksGo);
 
     PlanBuilder plan = new PlanBuilder(options.holds());
     List<ContainerVerdict> splits = verdicts.values().stream().filter(ContainerVerdict::split).toList();

@@ -1,6 +1,8 @@
 package dev.podkeeper.agent.plan;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * @param allowEmpty apply a file that would remove every container of the stack
@@ -8,27 +10,34 @@ import java.util.Map;
  *     planning (crash-loop backoff, retries, parked failures), which the planner only reads
  * @param noSystemd {@code --no-systemd}: a trial on a host without systemd; units are neither checked nor acted
  *     on, and containers do not wait for the units they require
+ * @param adopt {@code --adopt NAME}: container names whose unmanaged holder (no podkeeper label at all) the user
+ *     consents to have replaced by the declared container; a container of another stack is never adopted
  */
-public record PlannerOptions(boolean allowEmpty, Map<String, Hold> holds, boolean noSystemd) {
-  public static final PlannerOptions DEFAULT = new PlannerOptions(false, Map.of(), false);
+public record PlannerOptions(boolean allowEmpty, Map<String, Hold> holds, boolean noSystemd, Set<String> adopt) {
+  public static final PlannerOptions DEFAULT = new PlannerOptions(false, Map.of(), false, Set.of());
 
   public PlannerOptions {
     holds = Map.copyOf(holds);
+    adopt = Set.copyOf(adopt);
   }
 
   public PlannerOptions(boolean allowEmpty, Map<String, Hold> holds) {
-    this(allowEmpty, holds, false);
+    this(allowEmpty, holds, false, Set.of());
   }
 
   public PlannerOptions withAllowEmpty(boolean allow) {
-    return new PlannerOptions(allow, holds, noSystemd);
+    return new PlannerOptions(allow, holds, noSystemd, adopt);
   }
 
   public PlannerOptions withHolds(Map<String, Hold> replacing) {
-    return new PlannerOptions(allowEmpty, replacing, noSystemd);
+    return new PlannerOptions(allowEmpty, replacing, noSystemd, adopt);
   }
 
   public PlannerOptions withNoSystemd(boolean without) {
-    return new PlannerOptions(allowEmpty, holds, without);
+    return new PlannerOptions(allowEmpty, holds, without, adopt);
+  }
+
+  public PlannerOptions withAdopt(Collection<String> names) {
+    return new PlannerOptions(allowEmpty, holds, noSystemd, Set.copyOf(names));
   }
 }

@@ -105,12 +105,13 @@ public final class ReconcilePass {
     boolean engineReached = true;
     try {
       // Only engine events may be answered from the kept picture; every other trigger sees the engine afresh.
-      WorldObserver.Observation seen = observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT);
+      WorldObserver.Observation seen =
+          observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT, options.adopt());
       Plan plan = plan(desired, seen.world(), options, holds);
       if (seen.fromPicture() && destroys(plan)) {
         // The picture is never the only truth for a removal, a recreate or a stop: look again, then decide.
         observer.forgetPicture();
-        seen = observer.observe(desired, !options.noSystemd(), false);
+        seen = observer.observe(desired, !options.noSystemd(), false, options.adopt());
         plan = plan(desired, seen.world(), options, holds);
       }
       updates.observe(desired, seen.world().engine());

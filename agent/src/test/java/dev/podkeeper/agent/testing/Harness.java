@@ -4,6 +4,8 @@ import dev.podkeeper.agent.execute.Executor;
 import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.Plan;
+import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.LogFormat;
 import dev.podkeeper.agent.reconcile.PassResult;
@@ -48,13 +50,27 @@ public final class Harness {
     return apply(desired, engine, LogFormat.TEXT);
   }
 
+  /** One pass with these planner options (e.g. {@code --adopt}). */
+  public PassResult apply(DesiredState desired, PlannerOptions options) throws InterruptedException {
+    return pass(engine, LogFormat.TEXT).run(desired, Trigger.MANUAL, options);
+  }
+
+  /** What plan would print now, without running anything. */
+  public Plan plan(DesiredState desired, PlannerOptions options) {
+    return Planner.plan(desired, new WorldObserver(engine, units, files).observe(desired, true, options.adopt()),
+        options);
+  }
+
   /** One pass through {@code through} (the fake, or a wrapper injecting faults), logging in {@code format}. */
   public PassResult apply(DesiredState desired, ContainerEngine through, LogFormat format) throws InterruptedException {
+    return pass(through, format).run(desired, Trigger.MANUAL, PlannerOptions.DEFAULT);
+  }
+
+  private ReconcilePass pass(ContainerEngine through, LogFormat format) {
     Executor executor = new Executor(through, units, files, clock, clock::advance,
         new ExecutorOptions(2, Duration.ofSeconds(1)));
-    ReconcilePass pass = new ReconcilePass(new WorldObserver(through, units, files), executor,
+    return new ReconcilePass(new WorldObserver(through, units, files), executor,
         new ReconcileLog(new PrintWriter(log, true), format), clock, () -> "pass" + passes.incrementAndGet());
-    return pass.run(desired, Trigger.MANUAL, PlannerOptions.DEFAULT);
   }
 
   /** The passes of a running agent: one observer, seeing the engine through {@code picture}, for all of them. */
