@@ -35,8 +35,13 @@ public final class GlobalOptions {
     return main().map(Main::logEveryPass).orElse(false);
   }
 
+  /** The top command, however deep the mixee sits ({@code podkeeper import engine} is two levels down). */
   private Optional<Main> main() {
-    return Optional.ofNullable(mixee).map(CommandSpec::parent).map(CommandSpec::userObject)
-        .filter(Main.class::isInstance).map(Main.class::cast);
+    for (CommandSpec up = mixee == null ? null : mixee.parent(); up != null; up = up.parent()) {
+      if (up.userObject() instanceof Main main) {
+        return Optional.of(main);
+      }
+    }
+    return Optional.empty();
   }
 }

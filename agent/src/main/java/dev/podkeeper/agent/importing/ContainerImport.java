@@ -21,8 +21,11 @@ import java.util.TreeMap;
  * again and the spec hash of a podkeeper-made container comes out equal.
  */
 final class ContainerImport {
-  /** Podman's stop timeout when none was given. */
-  static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Podman's stop timeout when none was given: 10 s from its command line, 0 from its compatible API (which
+   * podkeeper creates with, and which then stops with Podman's own default).
+   */
+  private static final List<Duration> ENGINE_STOP_TIMEOUTS = List.of(Duration.ofSeconds(10), Duration.ZERO);
   /** Podman's default device permissions; its inspect reports none. */
   private static final String DEVICE_PERMISSIONS = "rwm";
   private static final String LOOPBACK = "127.0.0.1";
@@ -79,7 +82,7 @@ final class ContainerImport {
         .hostname(member || c.hostname().equals(shortId()) ? Optional.empty() : Optional.of(c.hostname()))
         .labels(labels())
         .restart(c.restart())
-        .stopTimeout(c.stopTimeout().filter(t -> !t.equals(ENGINE_STOP_TIMEOUT)))
+        .stopTimeout(c.stopTimeout().filter(t -> !ENGINE_STOP_TIMEOUTS.contains(t)))
         .build();
     if (c.restart() == RestartPolicy.NO) {
       notes.add("restart: no, as it runs now (podkeeper's default is unless-stopped)");

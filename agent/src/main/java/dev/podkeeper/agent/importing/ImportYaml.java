@@ -94,9 +94,15 @@ final class ImportYaml {
   private void health(HealthCheck h) {
     out.append("    health:\n");
     flowList(6, "test", h.test());
-    line(6, "interval", duration(h.interval()));
-    line(6, "timeout", duration(h.timeout()));
-    line(6, "retries", String.valueOf(h.retries()));
+    if (!h.interval().equals(HealthCheck.DEFAULT_INTERVAL)) {
+      line(6, "interval", duration(h.interval()));
+    }
+    if (!h.timeout().equals(HealthCheck.DEFAULT_TIMEOUT)) {
+      line(6, "timeout", duration(h.timeout()));
+    }
+    if (h.retries() != HealthCheck.DEFAULT_RETRIES) {
+      line(6, "retries", String.valueOf(h.retries()));
+    }
     if (!h.startPeriod().isZero()) {
       line(6, "startPeriod", duration(h.startPeriod()));
     }
