@@ -58,7 +58,7 @@ final class EngineImport {
     Map<String, ObservedNetwork> observedNetworks = new HashMap<>();
     engine.listNetworks().forEach(n -> observedNetworks.put(n.name(), n));
     for (ContainerDetails details : providersFirst(byId)) {
-      NetworkAttachment network = network(details, byId, networks, observedNetworks);
+      NetworkAttachment network = network(details, byId, networks, observedNetworks, notes);
       ImageDefaults image = images.computeIfAbsent(details.image(), engine::imageDefaults);
       containers.add(ContainerImport.of(details, image, network, envDir + "/" + details.name() + ".env"));
     }
@@ -92,8 +92,9 @@ final class EngineImport {
     ordered.add(d);
   }
 
+  /** @param notes told when the network is one podkeeper will not take over */
   private NetworkAttachment network(ContainerDetails d, Map<String, ContainerDetails> byId,
-      Map<String, NetworkSpec> networks, Map<String, ObservedNetwork> observed) {
+      Map<String, NetworkSpec> networks, Map<String, ObservedNetwork> observed, List<String> notes) {
     if (d.namespaceProviderId().isPresent()) {
       return new NetworkAttachment.ContainerNamespace(byId.get(d.namespaceProviderId().get()).name());
     }
@@ -101,7 +102,14 @@ final class EngineImport {
       return new NetworkAttachment.PodmanDefault();
     }
     String name = d.networks().get(0);
-    networks.computeIfAbsent(name, n -> asWritten(engine.inspectNetwork(n), Optional.ofNullable(observed.get(n))));
+    if (!networks.containsKey(name)) {
+      Optional<ObservedNetwork> found = Optional.ofNullable(observed.get(name));
+      networks.put(name, asWritten(engine.inspectNetwork(name), found));
+      if (found.filter(n -> !n.labels().containsKey(Labels.STACK)).isPresent()) {
+        notes.add("network " + name + " was made by hand, and podkeeper never takes over a network it did not make:"
+            + " rename it here (with another subnet) and the adopted containers move to podkeeper's network");
+      }
+    }
     return new NetworkAttachment.Bridge(name);
   }
 

@@ -77,7 +77,7 @@ final class ImportYaml {
     list(4, "envFiles", c.envFiles());
     map(4, "env", c.env());
     c.health().ifPresent(this::health);
-    c.memoryBytes().ifPresent(m -> line(4, "memory", String.valueOf(m)));
+    c.memoryBytes().ifPresent(m -> line(4, "memory", memory(m)));
     c.cpus().ifPresent(v -> line(4, "cpus", String.valueOf(v)));
     c.entrypoint().ifPresent(e -> flowList(4, "entrypoint", e));
     c.command().ifPresent(e -> flowList(4, "command", e));
@@ -110,6 +110,18 @@ final class ImportYaml {
 
   private static String device(DeviceMapping d) {
     return d.hostPath() + ":" + d.containerPath() + ":" + d.permissions();
+  }
+
+  /** In the largest unit that is exact: 2g, 256m, 7169k, 6291457 (bytes). */
+  static String memory(long bytes) {
+    String[] units = {"g", "m", "k"};
+    for (int i = 0; i < units.length; i++) {
+      long unit = 1L << (10 * (units.length - i));
+      if (bytes % unit == 0) {
+        return bytes / unit + units[i];
+      }
+    }
+    return String.valueOf(bytes);
   }
 
   /** In the largest unit that is exact: 90s, 2m, 1500ms. */
