@@ -9,6 +9,7 @@ import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.ImageDefaults;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ final class ContainerImport {
       }
       ports.add(everywhere ? new PortMapping(LOOPBACK, p.hostPort(), p.containerPort(), p.protocol()) : p);
     }
-    return ports.stream().sorted(java.util.Comparator.comparing(PortMapping::toString)).toList();
+    return ports.stream().sorted(Comparator.comparing(PortMapping::toString)).toList();
   }
 
   /** Its own labels: neither podkeeper's (which apply sets again) nor the image's. */

@@ -3,6 +3,8 @@ package dev.podkeeper.agent.importing;
 import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.model.desired.NetworkSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ record ImportedStack(String stack, Map<String, NetworkSpec> networks, List<Impor
     List<String> notes) {
   ImportedStack {
     requireNonNull(stack, "stack is null");
-    networks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(networks));
+    networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
     containers = List.copyOf(containers);
     notes = List.copyOf(notes);
   }
