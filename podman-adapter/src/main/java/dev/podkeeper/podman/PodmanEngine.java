@@ -345,7 +345,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   }
 
   @Override
-  public ContainerDetails inspectContainer(String idOrName) {
+  public ContainerDetails containerDetails(String idOrName) {
     try {
       return InspectParser.container(libpod.inspectContainerCompat(idOrName));
     } catch (RuntimeException e) {

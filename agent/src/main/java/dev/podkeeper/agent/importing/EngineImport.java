@@ -49,7 +49,7 @@ final class EngineImport {
         .filter(c -> all || c.running())
         .filter(c -> chosen.isEmpty() || chosen.contains(c.name()))
         .sorted(Comparator.comparing(ObservedContainer::name))
-        .forEach(c -> byId.put(c.id(), engine.inspectContainer(c.id())));
+        .forEach(c -> byId.put(c.id(), engine.containerDetails(c.id())));
     takeProvidersAlong(byId);
 
     Map<String, ImageDefaults> images = new HashMap<>();
@@ -69,7 +69,7 @@ final class EngineImport {
     List<String> missing = byId.values().stream().flatMap(d -> d.namespaceProviderId().stream())
         .filter(id -> !byId.containsKey(id)).distinct().toList();
     while (!missing.isEmpty()) {
-      missing.forEach(id -> byId.put(id, engine.inspectContainer(id)));
+      missing.forEach(id -> byId.put(id, engine.containerDetails(id)));
       missing = byId.values().stream().flatMap(d -> d.namespaceProviderId().stream())
           .filter(id -> !byId.containsKey(id)).distinct().toList();
     }

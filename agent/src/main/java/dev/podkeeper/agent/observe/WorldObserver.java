@@ -87,7 +87,7 @@ public final class WorldObserver {
     EnginePicture.Sight sight = picture.look(engine, mayUsePicture);
     var containers = sight.containers().stream()
         .map(c -> Adoption.adopts(adopt, c) && desired.containers().containsKey(c.name())
-            ? c.withNamespaceProvider(engine.inspectContainer(c.id()).namespaceProviderId()) : c)
+            ? c.withNamespaceProvider(engine.containerDetails(c.id()).namespaceProviderId()) : c)
         .toList();
     Map<String, ObservedUnit> observedUnits = Map.of();
     Optional<String> unitsUnavailable = Optional.empty();

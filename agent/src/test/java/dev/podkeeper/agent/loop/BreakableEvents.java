@@ -120,8 +120,8 @@ final class BreakableEvents implements ContainerEngine {
   @Override public long callCount() { return engine.callCount(); }
 
   @Override
-  public ContainerDetails inspectContainer(String idOrName) {
-    return engine.inspectContainer(idOrName);
+  public ContainerDetails containerDetails(String idOrName) {
+    return engine.containerDetails(idOrName);
   }
 
   @Override

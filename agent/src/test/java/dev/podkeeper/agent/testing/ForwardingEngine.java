@@ -108,8 +108,8 @@ public class ForwardingEngine implements ContainerEngine {
   }
 
   @Override
-  public ContainerDetails inspectContainer(String idOrName) {
-    return delegate.inspectContainer(idOrName);
+  public ContainerDetails containerDetails(String idOrName) {
+    return delegate.containerDetails(idOrName);
   }
 
   @Override

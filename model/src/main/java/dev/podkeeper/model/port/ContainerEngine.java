@@ -84,7 +84,7 @@ public interface ContainerEngine {
   // ---- full inspects: one call each, for import and adoption; reconcile passes use the lists above ----
 
   /** Everything the engine says about one container (managed or not), by ID or name. */
-  ContainerDetails inspectContainer(String idOrName);
+  ContainerDetails containerDetails(String idOrName);
 
   /** The defaults an image gives its containers (command, entrypoint, env, user, workdir, labels, health). */
   ImageDefaults imageDefaults(String image);

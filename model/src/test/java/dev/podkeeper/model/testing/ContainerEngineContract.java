@@ -583,7 +583,7 @@ public abstract class ContainerEngineContract {
         .build();
     String id = create(spec);
 
-    ContainerDetails details = engine.inspectContainer(id);
+    ContainerDetails details = engine.containerDetails(id);
 
     assertThat(details.id()).isEqualTo(id);
     assertThat(details.name()).isEqualTo(spec.name());
@@ -614,7 +614,7 @@ public abstract class ContainerEngineContract {
     ImageDefaults image = engine.imageDefaults(testImage());
     String id = create(container("plain", bridge()).build());
 
-    ContainerDetails details = engine.inspectContainer(id);
+    ContainerDetails details = engine.containerDetails(id);
 
     assertThat(image.command()).isNotEmpty();
     assertThat(details.command()).isEqualTo(image.command());
@@ -633,11 +633,11 @@ public abstract class ContainerEngineContract {
         container("member", new NetworkAttachment.ContainerNamespace(stack + "-provider")).build(),
         Optional.of(providerId)));
 
-    ContainerDetails member = engine.inspectContainer(memberId);
+    ContainerDetails member = engine.containerDetails(memberId);
 
     assertThat(member.namespaceProviderId()).contains(providerId);
     assertThat(member.networks()).isEmpty();
-    assertThat(engine.inspectContainer(unique("provider")).id()).isEqualTo(providerId);
+    assertThat(engine.containerDetails(unique("provider")).id()).isEqualTo(providerId);
   }
 
   @Test
@@ -656,8 +656,8 @@ public abstract class ContainerEngineContract {
   }
 
   @Test
-  void inspectingAnUnknownContainerFails() {
-    assertThatThrownBy(() -> engine.inspectContainer(unique("nobody"))).isInstanceOf(EngineException.class)
+  void detailsOfAnUnknownContainerFail() {
+    assertThatThrownBy(() -> engine.containerDetails(unique("nobody"))).isInstanceOf(EngineException.class)
         .hasMessageContaining(unique("nobody"));
   }
 

@@ -298,7 +298,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   }
 
   @Override
-  public synchronized ContainerDetails inspectContainer(String idOrName) {
+  public synchronized ContainerDetails containerDetails(String idOrName) {
     call();
     FakeContainer c = existing(idOrName, "inspect container");
     if (c.details == null) {
