@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Keeps a Podman stack and the systemd units it relies on in the state one file describes.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-        StatusCommand.class, DoctorCommand.class, GraphCommand.class, HelpCommand.class, TrainingEngineCommand.class})
+        StatusCommand.class, DoctorCommand.class, GraphCommand.class, ImportCommand.class, HelpCommand.class, TrainingEngineCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec
