@@ -59,6 +59,11 @@ final class ServiceMapper {
     if (!service.isObject()) {
       throw new ComposeImportException(at + " is not a mapping");
     }
+    if (service.has("<<")) {
+      // Jackson reads a merge key as a key of that name: what it merges would silently be missing.
+      throw new ComposeImportException(at + " uses a merge key (<<), which this import does not expand; write the"
+          + " file out first: docker compose config > flat.yaml");
+    }
     if (!service.has("image")) {
       container.comment("no image: podkeeper runs images, it does not build them; write the image you build");
       container.put("image", "localhost/" + name + ":latest");

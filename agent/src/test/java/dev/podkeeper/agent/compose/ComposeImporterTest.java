@@ -219,6 +219,8 @@ class ComposeImporterTest {
         .hasMessageContaining("services.a.ports");
     assertThatThrownBy(() -> convert("services:\n  a: { image: x, network_mode: \"service:nope\" }"))
         .hasMessageContaining("names no service");
+    assertThatThrownBy(() -> convert("x: &c { image: x }\nservices:\n  a: { <<: *c }"))
+        .hasMessageContaining("merge key");
   }
 
   private static DesiredState importService(String service) throws Exception {
