@@ -40,7 +40,8 @@ final class ContainerManifest {
     c.command().ifPresent(container::withArgs);
     c.workdir().ifPresent(container::withWorkingDir);
     c.envFiles().stream().filter(f -> !f.startsWith("/"))
-        .forEach(f -> container.addNewEnvFrom().withNewSecretRef().withName(KubeNames.of(f)).endSecretRef().endEnvFrom());
+        .forEach(f -> container.addNewEnvFrom().withNewSecretRef().withName(KubeNames.of(f)).endSecretRef()
+            .endEnvFrom());
     c.health().map(ContainerManifest::probe).ifPresent(container::withLivenessProbe);
     Map<String, Quantity> limits = new LinkedHashMap<>();
     c.memoryBytes().ifPresent(bytes -> limits.put("memory", new Quantity(String.valueOf(bytes))));

@@ -11,6 +11,12 @@ import java.time.Duration;
 public final class LoopbackHttp {
   private LoopbackHttp() {}
 
+  /** The test image's command serving TEXT on PORT for {@link #get}, ending at once on SIGTERM: a YAML flow list. */
+  public static String serveCommand(String text, int port) {
+    return String.format("[\"sh\", \"-c\", \"echo %s > /tmp/index.html; trap 'exit 0' TERM;"
+        + " httpd -f -p %d -h /tmp & wait\"]", text, port);
+  }
+
   public static String get(int port) throws IOException, InterruptedException {
     HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(3)).build(),

@@ -44,7 +44,7 @@ final class ComposeValues {
     return values;
   }
 
-  /** A Go duration ({@code 1m30s}, {@code 1.5s}) in the one whole unit podkeeper writes ({@code 90s}, {@code 1500ms}). */
+  /** A Go duration ({@code 1m30s}, {@code 1.5s}) in one whole unit ({@code 90s}, {@code 1500ms}). */
   static String duration(String key, String text) throws ComposeImportException {
     String trimmed = text.trim();
     Matcher part = GO_DURATION_PART.matcher(trimmed);

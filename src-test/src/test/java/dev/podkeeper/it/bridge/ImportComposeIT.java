@@ -3,12 +3,10 @@ package dev.podkeeper.it.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podkeeper.agent.cli.Main;
 import dev.podkeeper.it.AgentCommand;
+import dev.podkeeper.it.CliRun;
 import dev.podkeeper.it.LoopbackHttp;
 import dev.podkeeper.it.PodmanEngineFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code import compose} of a compose file shaped like the seed's stack (a VPN provider with a health check, two
@@ -27,8 +24,6 @@ import picocli.CommandLine;
  */
 class ImportComposeIT {
   private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
-  private static final String SERVE =
-      "[\"sh\", \"-c\", \"echo %s > /tmp/index.html; trap 'exit 0' TERM; httpd -f -p %d -h /tmp & wait\"]";
 
   @TempDir
   static Path dir;
@@ -61,16 +56,11 @@ class ImportComposeIT {
     Path compose = dir.resolve("compose.yaml");
     Files.writeString(compose, composeFile());
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine importer = Main.commandLine();
-    importer.setOut(new PrintWriter(out));
-    importer.setErr(new PrintWriter(err));
-    int exit = importer.execute("import", "compose", compose.toString(), "--stack", stack);
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("# was \"" + torrentPort + ":8080\" (every interface)");
+    CliRun imported = CliRun.of("import", "compose", compose.toString(), "--stack", stack);
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("# was \"" + torrentPort + ":8080\" (every interface)");
     Path file = dir.resolve("stack.yaml");
-    Files.writeString(file, out.toString());
+    Files.writeString(file, imported.out());
 
     AgentCommand apply = AgentCommand.run(dir.resolve("apply.log"), "apply", file, ENGINE.socket());
     assertThat(apply.exitCode()).as(apply.output()).isZero();
@@ -142,7 +132,7 @@ class ImportComposeIT {
               config:
                 - subnet: %11$s
         """.formatted(vpn, ENGINE.image(), network, torrentPort, usenetPort, stack,
-        String.format(SERVE, "torrent", 8080), String.format(SERVE, "usenet", 8085), appPort,
-        String.format(SERVE, "app", 80), ENGINE.randomSubnet());
+        LoopbackHttp.serveCommand("torrent", 8080), LoopbackHttp.serveCommand("usenet", 8085), appPort,
+        LoopbackHttp.serveCommand("app", 80), ENGINE.randomSubnet());
   }
 }

@@ -3,11 +3,9 @@ package dev.podkeeper.it.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podkeeper.agent.cli.Main;
+import dev.podkeeper.it.CliRun;
 import dev.podkeeper.it.LoopbackHttp;
 import dev.podkeeper.it.PodmanEngineFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code export --format kube} of a stack shaped like the demo (a provider publishing its member's port on
@@ -25,8 +22,6 @@ import picocli.CommandLine;
  */
 class KubePlayIT {
   private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
-  private static final String SERVE =
-      "[\"sh\", \"-c\", \"echo %s > /tmp/index.html; trap 'exit 0' TERM; httpd -f -p %d -h /tmp & wait\"]";
 
   @TempDir
   static Path dir;
@@ -58,13 +53,9 @@ class KubePlayIT {
     assumePodsCanBeMade();
     Path file = dir.resolve("stack.yaml");
     Files.writeString(file, stackFile());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine export = Main.commandLine();
-    export.setOut(new PrintWriter(out));
-    export.setErr(new PrintWriter(err));
-    assertThat(export.execute("export", "--format", "kube", file.toString())).as(err.toString()).isZero();
-    Files.writeString(manifests, out.toString());
+    CliRun export = CliRun.of("export", "--format", "kube", file.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    Files.writeString(manifests, export.out());
 
     String played = ENGINE.podman("kube", "play", manifests.toString());
 
@@ -133,6 +124,6 @@ class KubePlayIT {
             memory: 64m
             command: %8$s
         """.formatted(stack, ENGINE.randomSubnet(), ENGINE.image(), memberPort, dir.resolve("web-config"),
-        String.format(SERVE, "web", 8080), soloPort, String.format(SERVE, "solo", 80));
+        LoopbackHttp.serveCommand("web", 8080), soloPort, LoopbackHttp.serveCommand("solo", 80));
   }
 }
