@@ -31,6 +31,7 @@ final class ServiceMapper {
   private final Mapping container = new Mapping();
   private final Map<String, String> secrets = new LinkedHashMap<>();
   private final List<String> dependsOn = new ArrayList<>();
+  private final List<String> awaitedHealthy = new ArrayList<>();
   private String networkKey;
   private boolean inNamespace;
 
@@ -79,7 +80,11 @@ final class ServiceMapper {
       mapKey(field.getKey(), field.getValue());
     }
     if (!dependsOn.isEmpty()) {
-      container.put("dependsOn", DocNode.texts(dependsOn));
+      DocNode.Item item = container.put("dependsOn", DocNode.texts(dependsOn));
+      if (!awaitedHealthy.isEmpty()) {
+        item.commentAfter("service_healthy needs no key: " + String.join(", ", awaitedHealthy)
+            + " is awaited until healthy, as every dependency with a health check");
+      }
     }
   }
 
@@ -103,8 +108,8 @@ final class ServiceMapper {
         case "healthcheck" -> ComposeHealth.map(where, value).ifPresentOrElse(h -> container.put("health", h),
             () -> container.comment("healthcheck disabled in compose: no health check"));
         case "restart" -> restart(value.asText());
-        case "mem_limit" -> container.put("memory", ComposeValues.size(where, value.asText()));
-        case "cpus" -> container.put("cpus", DocNode.literal(value.asText()));
+        case "mem_limit" -> limit("memory", DocNode.text(ComposeValues.size(where, value.asText())), where);
+        case "cpus" -> limit("cpus", DocNode.literal(value.asText()), where);
         case "deploy" -> deploy(where, value);
         case "command", "entrypoint" -> container.put(key,
             value.isArray() ? DocNode.texts(ComposeValues.strings(value)) : DocNode.text(value.asText()));
@@ -194,7 +199,9 @@ final class ServiceMapper {
         return;
       }
       dependsOn.add(e.getKey());
-      if (condition.equals("service_healthy") && !project.hasHealthCheck(e.getKey())) {
+      if (condition.equals("service_healthy") && project.hasHealthCheck(e.getKey())) {
+        awaitedHealthy.add(e.getKey());
+      } else if (condition.equals("service_healthy")) {
         container.comment("depends_on " + e.getKey() + " waited for service_healthy, but " + e.getKey()
             + " has no healthcheck: it is awaited until running");
       }
@@ -260,17 +267,27 @@ final class ServiceMapper {
 
   private void deploy(String where, JsonNode deploy) throws ComposeImportException {
     JsonNode limits = deploy.path("resources").path("limits");
+    String at = where + ".resources.limits";
     if (limits.hasNonNull("memory")) {
-      container.put("memory", ComposeValues.size(where + ".resources.limits.memory", limits.get("memory").asText()));
+      limit("memory", DocNode.text(ComposeValues.size(at + ".memory", limits.get("memory").asText())), at + ".memory");
     }
     if (limits.hasNonNull("cpus")) {
-      container.put("cpus", DocNode.literal(limits.get("cpus").asText()));
+      limit("cpus", DocNode.literal(limits.get("cpus").asText()), at + ".cpus");
     }
     deploy.fieldNames().forEachRemaining(k -> {
       if (!k.equals("resources")) {
         container.comment("deploy." + k + ": " + deploy.get(k) + ": no counterpart on one host, left out");
       }
     });
+  }
+
+  /** A limit compose may give twice (mem_limit and deploy.resources.limits): the first one given wins. */
+  private void limit(String key, DocNode value, String where) {
+    if (container.get(key).isPresent()) {
+      container.comment(where + " left out: " + key + " is set above already");
+    } else {
+      container.put(key, value);
+    }
   }
 
   private void labels(JsonNode labels) {

@@ -117,6 +117,7 @@ class ComposeImporterTest {
     assertThat(DesiredStateParser.parse("x.yaml", yaml).containers().get("app").dependsOn())
         .containsExactly("db", "cache");
     assertThat(yaml).contains("cache has no healthcheck: it is awaited until running")
+        .contains("service_healthy needs no key: db is awaited until healthy")
         .contains("init (service_completed_successfully) is not offered");
   }
 
@@ -209,6 +210,21 @@ class ComposeImporterTest {
     assertThat(a.stopTimeout()).contains(Duration.ofSeconds(30));
     String yaml = convert("services:\n  a: { image: x/a:1, logging: { driver: json-file } }\n");
     assertThat(yaml).contains("# logging: {\"driver\":\"json-file\"}: no counterpart in podkeeper, left out");
+  }
+
+  @Test
+  void aLimitGivenTwiceIsWrittenOnce() throws Exception {
+    String yaml = convert("""
+        services:
+          a:
+            image: x/a:1
+            mem_limit: 1g
+            deploy: { resources: { limits: { memory: 512m, cpus: "0.5" } } }
+        """);
+    ContainerSpec a = DesiredStateParser.parse("x.yaml", yaml).containers().get("a");
+    assertThat(a.memoryBytes()).contains(1L << 30);
+    assertThat(a.cpus()).contains(0.5);
+    assertThat(yaml).contains("# services.a.deploy.resources.limits.memory left out: memory is set above already");
   }
 
   @Test
