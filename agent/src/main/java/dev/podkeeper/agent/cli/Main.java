@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Keeps a Podman stack and the systemd units it relies on in the state one file describes.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-        StatusCommand.class, DoctorCommand.class, GraphCommand.class, ImportCommand.class, HelpCommand.class,
-        TrainingEngineCommand.class})
+        StatusCommand.class, DoctorCommand.class, GraphCommand.class, ImportCommand.class, ExportCommand.class,
+        HelpCommand.class, TrainingEngineCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec
@@ -67,7 +67,7 @@ public final class Main implements Callable<Integer> {
    */
   private static final Map<String, Set<String>> UNUSED_GLOBALS =
       Map.of("validate", Set.of("--podman-socket", "--systemd-bus"), "doctor", Set.of("--log-every-pass"),
-          "graph", Set.of("--podman-socket", "--systemd-bus"));
+          "graph", Set.of("--podman-socket", "--systemd-bus"), "export", Set.of("--podman-socket", "--systemd-bus"));
 
   /** The command line with every subcommand; tests run it with their own out and err writers. */
   public static CommandLine commandLine() {

@@ -80,10 +80,16 @@ class ArchitectureRulesTest {
           + " agent's metrics package");
 
   @ArchTest
+  static final ArchRule fabric8OnlyInTheKubeAdapter = noClasses()
+      .that().resideOutsideOfPackage("dev.podkeeper.kube..")
+      .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+      .because("export asks KubeManifests for text; fabric8's kubernetes-model stays in kube-adapter");
+
+  @ArchTest
   static final ArchRule theModelDependsOnNoOtherModule = noClasses()
       .that().resideInAPackage(MODEL)
       .should().dependOnClassesThat().resideInAnyPackage("dev.podkeeper.agent..", "dev.podkeeper.podman..",
-          "dev.podkeeper.systemd..", "dev.podkeeper.proxy..", "dev.podkeeper.registry..")
+          "dev.podkeeper.systemd..", "dev.podkeeper.proxy..", "dev.podkeeper.registry..", "dev.podkeeper.kube..")
       .because("every module depends on the model, which depends on none of them");
 
   @ArchTest

@@ -1,0 +1,129 @@
+package dev.podkeeper.it.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podkeeper.it.CliRun;
+import dev.podkeeper.it.LoopbackHttp;
+import dev.podkeeper.it.PodmanEngineFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code export --format kube} of a stack shaped like the demo (a provider publishing its member's port on
+ * loopback, a bind mount, a health check, a container of its own), run with {@code podman kube play} on the
+ * private engine: the member serves on the provider's loopback port, in the provider's network namespace.
+ */
+class KubePlayIT {
+  private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
+
+  @TempDir
+  static Path dir;
+
+  private static String stack;
+  private static Path manifests;
+  private static int memberPort;
+  private static int soloPort;
+
+  @BeforeAll
+  static void names() {
+    stack = ENGINE.uniqueName("kube").toLowerCase();
+    memberPort = ENGINE.freeLoopbackPort();
+    soloPort = ENGINE.freeLoopbackPort();
+    manifests = dir.resolve("kube.yaml");
+  }
+
+  @AfterAll
+  static void removeWhatTheTestMade() {
+    if (Files.exists(manifests)) {
+      ENGINE.podmanQuietly("kube", "down", manifests.toString());
+    }
+    ENGINE.podmanQuietly("pod", "rm", "-f", "-t", "0", stack + "-vpn");
+    ENGINE.podmanQuietly("pod", "rm", "-f", "-t", "0", stack + "-solo");
+  }
+
+  @Test
+  void theExportedStackRunsWithKubePlayAndTheMemberServesOnTheProvidersPort() throws Exception {
+    assumePodsCanBeMade();
+    Path file = dir.resolve("stack.yaml");
+    Files.writeString(file, stackFile());
+    CliRun export = CliRun.of("export", "--format", "kube", file.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    Files.writeString(manifests, export.out());
+
+    String played = ENGINE.podman("kube", "play", manifests.toString());
+
+    assertThat(played).contains(stack + "-vpn");
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+      assertThat(LoopbackHttp.get(memberPort)).isEqualTo("web\n");
+      assertThat(LoopbackHttp.get(soloPort)).isEqualTo("solo\n");
+    });
+    String member = stack + "-vpn-" + stack + "-web";
+    String provider = stack + "-vpn-" + stack + "-vpn";
+    assertThat(netns(member)).as("one Pod, one network namespace").isEqualTo(netns(provider));
+    assertThat(Files.isDirectory(dir.resolve("web-config"))).as("hostPath DirectoryOrCreate").isTrue();
+  }
+
+  /**
+   * Podman makes a cgroup for every pod itself (cgroupfs, cgroup v1): on a host where a controller it sees is not
+   * mounted ({@code /sys/fs/cgroup/net_cls} without its hierarchy), no pod can be made at all, by any means. That
+   * host says nothing about the manifests, so the test is skipped there, saying why.
+   */
+  private static void assumePodsCanBeMade() {
+    String probe = stack + "-probe";
+    try {
+      ENGINE.podman("pod", "create", "--name", probe);
+    } catch (IllegalStateException e) {
+      Assumptions.assumeTrue(false, "this host's Podman cannot make a pod: " + e.getMessage());
+    } finally {
+      ENGINE.podmanQuietly("pod", "rm", "-f", probe);
+    }
+  }
+
+  private static String netns(String container) {
+    String pid = ENGINE.podman("inspect", "-f", "{{.State.Pid}}", container).strip();
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", pid, "ns", "net")).toString();
+    } catch (java.io.IOException e) {
+      throw new AssertionError("cannot read the network namespace of " + container, e);
+    }
+  }
+
+  private static String stackFile() {
+    return """
+        version: 1
+        stack: %1$s
+        networks: { %1$s-net: { subnet: %2$s } }
+        containers:
+          %1$s-vpn:
+            image: %3$s
+            pull: never
+            network: %1$s-net
+            ports: ["127.0.0.1:%4$d:8080"]
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            health: { test: ["CMD-SHELL", "true"], interval: 2s }
+            stopTimeout: 2s
+          %1$s-web:
+            image: %3$s
+            pull: never
+            network: container:%1$s-vpn
+            volumes: ["%5$s:/config"]
+            command: %6$s
+          %1$s-solo:
+            image: %3$s
+            pull: never
+            network: %1$s-net
+            ports: ["127.0.0.1:%7$d:80"]
+            dependsOn: [%1$s-vpn]
+            memory: 64m
+            command: %8$s
+        """.formatted(stack, ENGINE.randomSubnet(), ENGINE.image(), memberPort, dir.resolve("web-config"),
+        LoopbackHttp.serveCommand("web", 8080), soloPort, LoopbackHttp.serveCommand("solo", 80));
+  }
+}
