@@ -210,6 +210,19 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
+  @Override
+  public void tagImage(String source, String target) {
+    int colon = target.lastIndexOf(':');
+    if (colon <= target.lastIndexOf('/')) {
+      throw new IllegalArgumentException("tag image " + source + ": " + target + " is not repository:tag");
+    }
+    try {
+      docker.tagImageCmd(source, target.substring(0, colon), target.substring(colon + 1)).exec();
+    } catch (RuntimeException e) {
+      throw errors.failed("tag image", source + " as " + target, e);
+    }
+  }
+
   /** Bounded as a whole ({@link PodmanTimeouts#pull}): a registry that trickles keeps the stream alive. */
   @Override
   public void pullImage(String image) {

@@ -111,6 +111,7 @@ final class BreakableEvents implements ContainerEngine {
     return engine.containerImage(containerId);
   }
   @Override public void pullImage(String image) { engine.pullImage(image); }
+  @Override public void tagImage(String source, String target) { engine.tagImage(source, target); }
   @Override public String createContainer(ResolvedContainer container) { return engine.createContainer(container); }
   @Override public void startContainer(String id) { engine.startContainer(id); }
   @Override public void stopContainer(String id, Duration timeout) { engine.stopContainer(id, timeout); }

@@ -63,6 +63,11 @@ public class ForwardingEngine implements ContainerEngine {
   }
 
   @Override
+  public void tagImage(String source, String target) {
+    delegate.tagImage(source, target);
+  }
+
+  @Override
   public String createContainer(ResolvedContainer container) {
     return delegate.createContainer(container);
   }

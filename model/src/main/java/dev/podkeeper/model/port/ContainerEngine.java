@@ -45,6 +45,12 @@ public interface ContainerEngine {
   void pullImage(String image);
 
   /**
+   * Names an image of the local store ({@code source}: a name or ID) also {@code target} ({@code repository:tag}),
+   * moving {@code target} off any image it named before, as {@code podman tag} does.
+   */
+  void tagImage(String source, String target);
+
+  /**
    * Creates (does not start) a container exactly as resolved: name, image, network or namespace, ports,
    * volumes, env, limits, health check, labels (including the podkeeper labels). Returns its full ID.
    */

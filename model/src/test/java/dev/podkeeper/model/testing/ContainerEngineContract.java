@@ -184,6 +184,20 @@ public abstract class ContainerEngineContract {
     assertThat(engine.containerImage("0".repeat(64))).isEmpty();
   }
 
+  @Test
+  void aTagNamesTheImageItWasGivenAndMovesOnWhenTaggedAgain() {
+    LocalImage image = engine.inspectImage(testImage()).orElseThrow();
+    String tag = "localhost/podkeeper-contract-" + suffix + ":previous";
+
+    engine.tagImage(image.id(), tag);
+    assertThat(engine.inspectImage(tag).map(LocalImage::id)).contains(image.id());
+    engine.tagImage(tag, "localhost/podkeeper-contract-" + suffix + ":again");
+    assertThat(engine.inspectImage("localhost/podkeeper-contract-" + suffix + ":again").map(LocalImage::id))
+        .contains(image.id());
+    assertThatThrownBy(() -> engine.tagImage("localhost/podkeeper-missing-" + suffix + ":0", tag))
+        .isInstanceOf(EngineException.class);
+  }
+
   // ---- container lifecycle ----
 
   @Test

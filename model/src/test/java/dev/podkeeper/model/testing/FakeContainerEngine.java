@@ -51,9 +51,13 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
   private final Map<String, LocalImage> images = new HashMap<>();
+  /** Every image ever in the store, by ID: one no name names any more stays, as a dangling image does. */
+  private final Map<String, LocalImage> imagesById = new HashMap<>();
   private final Map<String, ImageDefaults> imageDefaults = new HashMap<>();
   private final Map<String, NetworkSpec> networkSpecs = new LinkedHashMap<>();
   private final Set<String> failingHealth = new HashSet<>();
+  private final Map<String, LocalImage> published = new HashMap<>();
+  private final Set<String> crashingImages = new HashSet<>();
   private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong calls = new AtomicLong();
   private long nextId = 1;
@@ -76,7 +80,9 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   /** The name now names this image (as a pull or a tag does); containers made before keep theirs. */
   public synchronized FakeContainerEngine withImage(String image, String id, Set<String> digests) {
-    images.put(image, new LocalImage(id, digests));
+    LocalImage local = new LocalImage(id, digests);
+    images.put(image, local);
+    imagesById.put(id, local);
     imageDefaults.putIfAbsent(image, ImageDefaults.NONE);
     return this;
   }
@@ -144,21 +150,46 @@ public final class FakeContainerEngine implements ContainerEngine {
   @Override
   public synchronized Optional<LocalImage> inspectImage(String nameOrId) {
     call();
-    return Optional.ofNullable(images.get(nameOrId))
-        .or(() -> images.values().stream().filter(i -> i.id().equals(nameOrId)).findFirst());
+    return Optional.ofNullable(images.get(nameOrId)).or(() -> Optional.ofNullable(imagesById.get(nameOrId)));
   }
 
   @Override
   public synchronized Optional<LocalImage> containerImage(String containerId) {
     call();
     return Optional.ofNullable(containers.get(containerId)).flatMap(c -> Optional.ofNullable(c.imageId))
-        .flatMap(id -> images.values().stream().filter(i -> i.id().equals(id)).findFirst());
+        .map(imagesById::get);
+  }
+
+  /** What a pull of {@code image} fetches from now on, as a push to its registry would; none: pulls fail. */
+  public synchronized FakeContainerEngine publish(String image, String id, Set<String> digests) {
+    published.put(image, new LocalImage(id, digests));
+    return this;
+  }
+
+  /** Containers created on this image (by ID) exit with code 1 as soon as they start, as a broken release would. */
+  public synchronized void crashOnStart(String imageId) {
+    crashingImages.add(imageId);
   }
 
   @Override
   public synchronized void pullImage(String image) {
     call();
-    throw new EngineException("pull " + image + ": no registry is reachable from the fake engine");
+    LocalImage pulled = published.get(image);
+    if (pulled == null) {
+      throw new EngineException("pull " + image + ": no registry is reachable from the fake engine");
+    }
+    images.put(image, pulled);
+    imagesById.put(pulled.id(), pulled);
+    imageDefaults.putIfAbsent(image, ImageDefaults.NONE);
+  }
+
+  @Override
+  public synchronized void tagImage(String source, String target) {
+    call();
+    LocalImage image = Optional.ofNullable(images.get(source)).or(() -> Optional.ofNullable(imagesById.get(source)))
+        .orElseThrow(() -> new EngineException("tag image " + source + ": image not known"));
+    images.put(target, image);
+    imageDefaults.put(target, imageDefaults.getOrDefault(source, ImageDefaults.NONE));
   }
 
   @Override
@@ -209,6 +240,9 @@ public final class FakeContainerEngine implements ContainerEngine {
       c.log.addAll(script.output());
       script.exitCode().ifPresent(code -> exit(c, code, false, null));
     });
+    if (c.status == ContainerStatus.RUNNING && crashingImages.contains(c.imageId)) {
+      exit(c, 1, false, null);
+    }
   }
 
   /** {@code sh -c "echo a; echo b >&2; exit N"}: the one kind of command the fake "runs". */
