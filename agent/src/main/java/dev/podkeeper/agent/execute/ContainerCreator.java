@@ -1,11 +1,13 @@
 package dev.podkeeper.agent.execute;
 
 import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
+import dev.podkeeper.agent.plan.ActionInput.ContainerRef;
 import dev.podkeeper.agent.plan.ContainerFingerprint;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ResolvedContainer;
+import java.util.Map;
 import java.util.Optional;
 
 /** What creating and recreating share: making the image present, then create and start. */
@@ -40,10 +42,23 @@ final class ContainerCreator {
    * which is new if the provider was recreated earlier in this pass.
    */
   void createAndStart(ContainerCreation creation, ContainerIds ids) {
+    createAndStart(creation, ids, Map.of());
+  }
+
+  /** Stops and removes {@code old}, then creates and starts the container of {@code creation}. */
+  void replace(ContainerCreation creation, String old, ContainerIds ids, Map<String, String> stateLabels) {
+    engine.stopContainer(old, creation.spec().stopTimeout().orElse(ContainerRef.DEFAULT_STOP_TIMEOUT));
+    engine.removeContainer(old);
+    ids.forget(creation.spec().name());
+    createAndStart(creation, ids, stateLabels);
+  }
+
+  /** @param stateLabels labels beside the spec's (see {@link ContainerFingerprint#resolve}) */
+  void createAndStart(ContainerCreation creation, ContainerIds ids, Map<String, String> stateLabels) {
     ContainerSpec spec = creation.spec();
     Optional<String> providerId = spec.namespaceProvider().map(ids::require);
     ResolvedContainer resolved =
-        ContainerFingerprint.resolve(spec, creation.env().reveal(), providerId, creation.stack());
+        ContainerFingerprint.resolve(spec, creation.env().reveal(), providerId, creation.stack(), stateLabels);
     String id = engine.createContainer(resolved);
     ids.put(spec.name(), id);
     engine.startContainer(id);

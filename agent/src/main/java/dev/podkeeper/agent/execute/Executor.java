@@ -35,8 +35,14 @@ public final class Executor {
   /** @param proxy carries out the plan's site and route actions */
   public Executor(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock,
       Sleeper sleeper, ExecutorOptions options) {
+    this(engine, units, files, proxy, clock, sleeper, options, UpdateOutcomes.NONE);
+  }
+
+  /** @param outcomes told how each image update it performs ends */
+  public Executor(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock,
+      Sleeper sleeper, ExecutorOptions options, UpdateOutcomes outcomes) {
     this.engine = engine;
-    this.steps = new Steps(engine, units, files, proxy, clock, sleeper, options);
+    this.steps = new Steps(engine, units, files, proxy, clock, sleeper, options, outcomes);
     this.clock = clock;
     this.options = options;
   }

@@ -15,8 +15,10 @@ final class Steps {
   private final Map<ActionKind, Step> byKind = new EnumMap<>(ActionKind.class);
 
   Steps(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock, Sleeper sleeper,
-      ExecutorOptions options) {
+      ExecutorOptions options, UpdateOutcomes outcomes) {
     ContainerCreator creator = new ContainerCreator(engine);
+    ImageUpdateRun updates = new ImageUpdateRun(engine, creator,
+        new UpdateHealthGate(engine, clock, sleeper, options.healthPoll()), outcomes);
     byKind.put(ActionKind.CREATE_NETWORK, new CreateNetworkStep(engine));
     byKind.put(ActionKind.REMOVE_NETWORK, new RemoveNetworkStep(engine));
     byKind.put(ActionKind.ENSURE_DIRECTORY, new EnsureDirectoryStep(files));
@@ -26,7 +28,7 @@ final class Steps {
     byKind.put(ActionKind.UNIT_START, new UnitJobStep(units, UnitManager::start));
     byKind.put(ActionKind.UNIT_STOP, new UnitJobStep(units, UnitManager::stop));
     byKind.put(ActionKind.CREATE_CONTAINER, new CreateContainerStep(creator));
-    byKind.put(ActionKind.RECREATE_CONTAINER, new RecreateContainerStep(engine, creator));
+    byKind.put(ActionKind.RECREATE_CONTAINER, new RecreateContainerStep(creator, updates));
     byKind.put(ActionKind.START_CONTAINER, new StartContainerStep(engine));
     byKind.put(ActionKind.RESTART_CONTAINER, new RestartContainerStep(engine));
     byKind.put(ActionKind.REMOVE_CONTAINER, new RemoveContainerStep(engine));

@@ -71,14 +71,25 @@ public sealed interface ActionInput {
    * provider's ID, which is new when the provider was recreated earlier in the same pass.
    *
    * @param replacedId the container to stop and remove first (recreate)
+   * @param update for a recreate: the image update it performs
    */
   record ContainerCreation(ContainerSpec spec, Redacted<Map<String, String>> env, String stack,
-      Optional<String> replacedId) implements ActionInput {
+      Optional<String> replacedId, Optional<ImageUpdate> update) implements ActionInput {
     public ContainerCreation {
       requireNonNull(spec, "spec is null");
       requireNonNull(env, "env is null");
       requireNonNull(stack, "stack is null");
       requireNonNull(replacedId, "replacedId is null");
+      requireNonNull(update, "update is null");
+    }
+
+    public ContainerCreation(ContainerSpec spec, Redacted<Map<String, String>> env, String stack,
+        Optional<String> replacedId) {
+      this(spec, env, stack, replacedId, Optional.empty());
+    }
+
+    public ContainerCreation performing(Optional<ImageUpdate> performed) {
+      return new ContainerCreation(spec, env, stack, replacedId, performed);
     }
   }
 

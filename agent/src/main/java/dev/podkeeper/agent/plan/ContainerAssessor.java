@@ -25,11 +25,16 @@ final class ContainerAssessor {
   private final Set<String> replacedNetworks;
   private final Set<String> removedOrphanIds;
   private final Set<String> adopt;
+  private final Map<String, ImageUpdate> updates;
   private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
 
-  /** @param adopt names whose unmanaged holder is to be replaced ({@code --adopt}) */
+  /**
+   * @param adopt names whose unmanaged holder is to be replaced ({@code --adopt})
+   * @param updates image updates to perform, by container name
+   */
   ContainerAssessor(DesiredState desired, ObservedWorld world, Set<String> replacedNetworks,
-      Set<String> removedOrphanIds, Set<String> adopt) {
+      Set<String> removedOrphanIds, Set<String> adopt, Map<String, ImageUpdate> updates) {
+    this.updates = updates;
     this.desired = desired;
     this.world = world;
     this.replacedNetworks = replacedNetworks;
@@ -58,6 +63,7 @@ final class ContainerAssessor {
     Set<String> idsThatGo = new HashSet<>(removedOrphanIds);
     verdicts.values().stream().filter(v -> v.kind() == Kind.REPLACE).map(ContainerVerdict::currentId)
         .forEach(idsThatGo::add);
+    // A split update is a plain replacement: its previous image is not kept, and it has no health gate.
     verdicts.replaceAll((name, v) -> v.kind() == Kind.REPLACE && !v.split() && (networksGo
         || v.current().flatMap(ObservedContainer::namespaceProviderId).filter(idsThatGo::contains).isPresent())
         ? ContainerVerdict.replace(v.current().get(), v.cause(), true)
@@ -101,6 +107,10 @@ final class ContainerAssessor {
     ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, env.value().get().reveal(), providerId);
     if (!fingerprint.matches(current)) {
       return ContainerVerdict.replace(current, specChange(fingerprint, current, provider, providerId), oldProviderRemoved);
+    }
+    ImageUpdate update = updates.get(name);
+    if (update != null && current.running() && !oldProviderRemoved) {
+      return ContainerVerdict.update(current, update);
     }
     return stateVerdict(current, provider);
   }

@@ -43,8 +43,18 @@ public record ContainerFingerprint(String hash, Map<String, String> fields, Map<
    */
   public static ResolvedContainer resolve(ContainerSpec spec, Map<String, String> env, Optional<String> providerId,
       String stack) {
+    return resolve(spec, env, providerId, stack, Map.of());
+  }
+
+  /**
+   * @param stateLabels what podkeeper keeps on the container beside its spec (the digest it was created for, a
+   *     digest held back): not part of the hash
+   */
+  public static ResolvedContainer resolve(ContainerSpec spec, Map<String, String> env, Optional<String> providerId,
+      String stack, Map<String, String> stateLabels) {
     ContainerFingerprint fingerprint = of(spec, env, providerId);
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.putAll(stateLabels);
     labels.put(Labels.SPEC_FIELDS, fingerprint.fieldsLabel());
     labels.put(Labels.SPEC_VALUES, SpecValues.label(fingerprint.values()));
     return new ResolvedContainer(spec.toBuilder().labels(labels).build(), env, providerId, stack, fingerprint.hash());

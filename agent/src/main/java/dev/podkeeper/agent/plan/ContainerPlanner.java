@@ -57,7 +57,8 @@ final class ContainerPlanner {
       case CREATE -> Optional.of(Action.of(ActionKind.CREATE_CONTAINER, name, v.cause(), creation(spec, Optional.empty())));
       case REPLACE -> Optional.of(v.split()
           ? Action.of(ActionKind.CREATE_CONTAINER, name, v.cause(), creation(spec, Optional.empty()))
-          : Action.of(ActionKind.RECREATE_CONTAINER, name, v.cause(), creation(spec, Optional.of(v.currentId()))));
+          : Action.of(ActionKind.RECREATE_CONTAINER, name, v.cause(),
+              creation(spec, Optional.of(v.currentId())).performing(v.update())));
       case START -> Optional.of(Action.of(ActionKind.START_CONTAINER, name, v.cause(), ref(spec, v)));
       case RESTART -> Optional.of(Action.of(ActionKind.RESTART_CONTAINER, name, v.cause(), ref(spec, v)));
       case CLASH -> Optional.of(Action.of(ActionKind.REPORT_CLASH, name, v.cause(), new ActionInput.None())

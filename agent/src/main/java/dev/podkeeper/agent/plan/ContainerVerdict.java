@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param problem why it cannot be done ({@link Kind#CLASH}, {@link Kind#UNRESOLVED})
  * @param split for {@link Kind#REPLACE}: remove in the removal phase and create later, because something
  *     removed in between (its namespace provider, its network) cannot go while it exists
+ * @param update for {@link Kind#REPLACE}: the image update the recreate performs
  */
 record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
-    Optional<String> problem, boolean split) {
+    Optional<String> problem, boolean split, Optional<ImageUpdate> update) {
 
   enum Kind { OK, CREATE, REPLACE, START, RESTART, CLASH, UNRESOLVED }
 
@@ -24,6 +25,18 @@ record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedC
     requireNonNull(cause, "cause is null");
     requireNonNull(current, "current is null");
     requireNonNull(problem, "problem is null");
+    requireNonNull(update, "update is null");
+  }
+
+  ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
+      Optional<String> problem, boolean split) {
+    this(name, kind, cause, current, problem, split, Optional.empty());
+  }
+
+  /** A running container whose followed tag moved on: recreated on the new image. */
+  static ContainerVerdict update(ObservedContainer current, ImageUpdate update) {
+    return new ContainerVerdict(current.name(), Kind.REPLACE, update.cause(), Optional.of(current), Optional.empty(),
+        false, Optional.of(update));
   }
 
   static ContainerVerdict of(Kind kind, ObservedContainer current, String cause) {

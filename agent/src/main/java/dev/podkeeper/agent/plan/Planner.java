@@ -40,7 +40,8 @@ public final class Planner {
     boolean networksGo = !replacedNetworks.isEmpty() || world.engine().networks().stream()
         .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
-        new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt()).assessAll(graph, networksGo);
+        new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt(), updatesToPerform(options))
+            .assessAll(graph, networksGo);
 
     PlanBuilder plan = new PlanBuilder(options.holds());
     List<ContainerVerdict> splits = verdicts.values().stream().filter(ContainerVerdict::split).toList();
@@ -53,6 +54,13 @@ public final class Planner {
         .plan(plan);
     RoutePlanner.plan(plan, desired, proxy);
     return plan.build(world.secretValues());
+  }
+
+  /** An update waits while its container's crash-loop backoff holds its start: it is not recreated meanwhile. */
+  private static Map<String, ImageUpdate> updatesToPerform(PlannerOptions options) {
+    return options.updates().entrySet().stream()
+        .filter(u -> !options.holds().containsKey(Action.idOf(ActionKind.START_CONTAINER, u.getKey())))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   private static void refuseToEmpty(DesiredState desired, List<ObservedContainer> orphans, PlannerOptions options) {

@@ -12,32 +12,40 @@ import java.util.Set;
  *     on, and containers do not wait for the units they require
  * @param adopt {@code --adopt NAME}: container names whose unmanaged holder (no podkeeper label at all) the user
  *     consents to have replaced by the declared container; a container of another stack is never adopted
+ * @param updates image updates to perform, by container name: found before planning (registry checks), which the
+ *     planner only reads
  */
-public record PlannerOptions(boolean allowEmpty, Map<String, Hold> holds, boolean noSystemd, Set<String> adopt) {
-  public static final PlannerOptions DEFAULT = new PlannerOptions(false, Map.of(), false, Set.of());
+public record PlannerOptions(boolean allowEmpty, Map<String, Hold> holds, boolean noSystemd, Set<String> adopt,
+    Map<String, ImageUpdate> updates) {
+  public static final PlannerOptions DEFAULT = new PlannerOptions(false, Map.of(), false, Set.of(), Map.of());
 
   public PlannerOptions {
     holds = Map.copyOf(holds);
     adopt = Set.copyOf(adopt);
+    updates = Map.copyOf(updates);
   }
 
   public PlannerOptions(boolean allowEmpty, Map<String, Hold> holds) {
-    this(allowEmpty, holds, false, Set.of());
+    this(allowEmpty, holds, false, Set.of(), Map.of());
   }
 
   public PlannerOptions withAllowEmpty(boolean allow) {
-    return new PlannerOptions(allow, holds, noSystemd, adopt);
+    return new PlannerOptions(allow, holds, noSystemd, adopt, updates);
   }
 
   public PlannerOptions withHolds(Map<String, Hold> replacing) {
-    return new PlannerOptions(allowEmpty, replacing, noSystemd, adopt);
+    return new PlannerOptions(allowEmpty, replacing, noSystemd, adopt, updates);
   }
 
   public PlannerOptions withNoSystemd(boolean without) {
-    return new PlannerOptions(allowEmpty, holds, without, adopt);
+    return new PlannerOptions(allowEmpty, holds, without, adopt, updates);
   }
 
   public PlannerOptions withAdopt(Collection<String> names) {
-    return new PlannerOptions(allowEmpty, holds, noSystemd, Set.copyOf(names));
+    return new PlannerOptions(allowEmpty, holds, noSystemd, Set.copyOf(names), updates);
+  }
+
+  public PlannerOptions withUpdates(Map<String, ImageUpdate> replacing) {
+    return new PlannerOptions(allowEmpty, holds, noSystemd, adopt, replacing);
   }
 }

@@ -107,14 +107,14 @@ public final class ReconcilePass {
       // Only engine events may be answered from the kept picture; every other trigger sees the engine afresh.
       WorldObserver.Observation seen =
           observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT, options.adopt());
-      Plan plan = plan(desired, seen.world(), options, holds);
+      PlannerOptions updating = options.withUpdates(UpdateWatch.toPerform(updates.observe(desired, seen.world().engine())));
+      Plan plan = plan(desired, seen.world(), updating, holds);
       if (seen.fromPicture() && destroys(plan)) {
         // The picture is never the only truth for a removal, a recreate or a stop: look again, then decide.
         observer.forgetPicture();
         seen = observer.observe(desired, !options.noSystemd(), false, options.adopt());
-        plan = plan(desired, seen.world(), options, holds);
+        plan = plan(desired, seen.world(), updating, holds);
       }
-      updates.observe(desired, seen.world().engine());
       if (!plan.isEmpty()) {
         observer.forgetPicture(); // the engine changes under the actions; the next pass lists it
       }

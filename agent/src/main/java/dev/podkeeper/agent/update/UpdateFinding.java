@@ -53,7 +53,6 @@ public record UpdateFinding(
 
   /** What a log line or status says of a digest: its first 12 hex digits, as podman shows image IDs. */
   public static String shortDigest(Optional<String> digest) {
-    return digest.map(d -> d.startsWith("sha256:") && d.length() >= 19 ? "sha256:" + d.substring(7, 19) : d)
-        .orElse("unknown");
+    return dev.podkeeper.agent.plan.ImageUpdate.shortDigest(digest);
   }
 }

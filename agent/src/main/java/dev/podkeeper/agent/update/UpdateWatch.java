@@ -1,9 +1,12 @@
 package dev.podkeeper.agent.update;
 
+import dev.podkeeper.agent.execute.UpdateOutcomes;
+import dev.podkeeper.agent.plan.ImageUpdate;
 import dev.podkeeper.agent.reconcile.LogLevel;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.update.UpdateFinding.State;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.UpdatePolicy;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.LocalImage;
@@ -19,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The update side of each pass: asks the registry about the followed references that are due, works out each
  * followed container's finding, and logs a line when a container's finding changes ({@code update-available},
  * {@code held-back}, {@code update-check-failed}, each with both digests): a check that keeps failing for the
- * same reason is one line, not one per interval, and is never "up to date".
+ * same reason is one line, not one per interval, and is never "up to date". Told how the updates it found end
+ * ({@link UpdateOutcomes}), it logs {@code updated}, or {@code rolled-back} and {@code held-back}.
  */
-public final class UpdateWatch {
+public final class UpdateWatch implements UpdateOutcomes {
   /** For passes that never look at updates (tests, commands without a registry). */
   public static final UpdateWatch NONE =
       new UpdateWatch(null, null, UpdateSchedule.ON_REQUEST, null, UpdateEvents.NONE);
@@ -98,11 +102,59 @@ public final class UpdateWatch {
     return containerImages.computeIfAbsent(containerId, engine::containerImage);
   }
 
+  /**
+   * The updates to perform in this pass, by container: each {@code registry} finding of an update available under
+   * {@code mode: apply}. A {@code local} finding is only reported: its image is not pulled, and the tag it follows
+   * is the user's to move.
+   */
+  public static Map<String, ImageUpdate> toPerform(List<UpdateFinding> findings) {
+    Map<String, ImageUpdate> updates = new LinkedHashMap<>();
+    for (UpdateFinding f : findings) {
+      UpdatePolicy policy = f.policy();
+      if (f.state() == State.UPDATE_AVAILABLE && policy.mode() == UpdatePolicy.Mode.APPLY
+          && policy.policy() == UpdatePolicy.Source.REGISTRY && f.available().isPresent()) {
+        updates.put(f.container(), new ImageUpdate(f.container(), f.image(), f.running(), f.available().get(),
+            policy.rollback(), policy.healthTimeout()));
+      }
+    }
+    return updates;
+  }
+
+  @Override
+  public synchronized void updated(ImageUpdate update) {
+    log.event(LogLevel.INFO, outcome("updated", update));
+  }
+
+  @Override
+  public synchronized void rolledBack(ImageUpdate update, String why) {
+    Map<String, Object> fields = outcome("rolled-back", update);
+    fields.put("reason", why);
+    log.event(LogLevel.WARN, fields);
+    log.event(LogLevel.INFO, outcome(State.HELD_BACK.word(), update));
+    // The next pass finds it held back: said already.
+    logged.put(update.container(), said(State.HELD_BACK, Optional.of(update.to()), Optional.empty(), update.from()));
+  }
+
+  private static Map<String, Object> outcome(String event, ImageUpdate update) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("event", event);
+    fields.put("target", update.container());
+    fields.put("image", update.image());
+    fields.put("from", update.from().orElse("unknown"));
+    fields.put("to", update.to());
+    return fields;
+  }
+
+  private static String said(State state, Optional<String> available, Optional<String> reason,
+      Optional<String> running) {
+    return state + "|" + available.orElse("") + "|" + reason.orElse("") + "|" + running.orElse("");
+  }
+
   private void logIfChanged(UpdateFinding f) {
     if (f.state() == State.NOT_CHECKED) {
       return;
     }
-    String said = f.state() + "|" + f.available().orElse("") + "|" + f.reason().orElse("") + "|" + f.running().orElse("");
+    String said = said(f.state(), f.available(), f.reason(), f.running());
     if (said.equals(logged.put(f.container(), said)) || f.state() == State.UP_TO_DATE) {
       return;
     }

@@ -93,8 +93,9 @@ public final class ReconcileModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Executor executor(ContainerEngine engine, UnitManager units, HostFiles files, SelectedReverseProxy proxy, Clock clock) {
-    return new Executor(engine, units, files, proxy, clock, Sleeper.SYSTEM, ExecutorOptions.DEFAULT);
+  Executor executor(ContainerEngine engine, UnitManager units, HostFiles files, SelectedReverseProxy proxy, Clock clock,
+      UpdateWatch updates) {
+    return new Executor(engine, units, files, proxy, clock, Sleeper.SYSTEM, ExecutorOptions.DEFAULT, updates);
   }
 
   @Provides

@@ -1,0 +1,191 @@
+package dev.podkeeper.agent.update;
+
+import static dev.podkeeper.model.parse.Parsing.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podkeeper.agent.execute.Executor;
+import dev.podkeeper.agent.execute.ExecutorOptions;
+import dev.podkeeper.agent.observe.NoReverseProxy;
+import dev.podkeeper.agent.observe.ProxyObserver;
+import dev.podkeeper.agent.observe.WorldObserver;
+import dev.podkeeper.agent.plan.Action;
+import dev.podkeeper.agent.plan.ActionKind;
+import dev.podkeeper.agent.plan.Hold;
+import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.reconcile.LogLevel;
+import dev.podkeeper.agent.reconcile.LogLine;
+import dev.podkeeper.agent.reconcile.PassResult;
+import dev.podkeeper.agent.reconcile.ReconcileLog;
+import dev.podkeeper.agent.reconcile.ReconcilePass;
+import dev.podkeeper.agent.reconcile.Trigger;
+import dev.podkeeper.agent.testing.TestClock;
+import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.observed.ObservedContainer;
+import dev.podkeeper.model.port.LocalImage;
+import dev.podkeeper.model.testing.FakeContainerEngine;
+import dev.podkeeper.model.testing.FakeHostFiles;
+import dev.podkeeper.model.testing.FakeImageRegistry;
+import dev.podkeeper.model.testing.FakeUnitManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Image updates performed by the reconcile pass on the fake engine and registry: pull, the previous image kept,
+ * recreate, health gate, and rollback with the new digest held back.
+ */
+class ImageUpdateApplyTest {
+  private static final String IMAGE = "registry.test/team/app:latest";
+  private static final String V1 = "sha256:" + "a".repeat(64);
+  private static final String V2 = "sha256:" + "b".repeat(64);
+  private static final String V1_ID = "sha256:" + "1".repeat(64);
+  private static final String V2_ID = "sha256:" + "2".repeat(64);
+  private static final String ROLLBACK_IMAGE = "localhost/podkeeper-rollback/s-app:previous";
+
+  private final TestClock clock = new TestClock();
+  private final FakeImageRegistry registry = new FakeImageRegistry().publish(IMAGE, V1);
+  private final FakeContainerEngine engine = new FakeContainerEngine(clock).withImage(IMAGE, V1_ID, Set.of(V1))
+      .withImage("localhost/side:1");
+  private final List<LogLine> lines = new CopyOnWriteArrayList<>();
+  private final ReconcileLog log = new ReconcileLog(lines::add, clock);
+  private final UpdateWatch watch = new UpdateWatch(new RegistryChecks(registry, clock, () -> 0.5), engine,
+      UpdateSchedule.ON_REQUEST, log, UpdateEvents.NONE);
+  private final AtomicInteger passes = new AtomicInteger();
+  private final ReconcilePass pass = new ReconcilePass(
+      new WorldObserver(engine, new FakeUnitManager(), new FakeHostFiles()), ProxyObserver.NONE,
+      new Executor(engine, new FakeUnitManager(), new FakeHostFiles(), NoReverseProxy.INSTANCE, clock, clock::advance,
+          new ExecutorOptions(2, Duration.ofSeconds(1)), watch),
+      log, clock, () -> "pass" + passes.incrementAndGet(), watch);
+
+  private static DesiredState stack(String update) {
+    return valid("""
+        version: 1
+        stack: s
+        containers:
+          app: { image: "registry.test/team/app:latest", update: %s }
+          side: { image: "localhost/side:1", network: "container:app" }
+        """.formatted(update));
+  }
+
+  private static final DesiredState APPLY = stack("{ policy: registry, healthTimeout: 30s }");
+
+  /** The stack runs v1; then v2 is pushed under the same tag, and the next pass checks. */
+  private PassResult pushV2AndCheck(DesiredState desired) throws InterruptedException {
+    assertThat(pass.run(desired, Trigger.MANUAL, PlannerOptions.DEFAULT).converged()).isTrue();
+    registry.publish(IMAGE, V2);
+    engine.publish(IMAGE, V2_ID, Set.of(V2));
+    watch.checkNow();
+    return pass.run(desired, Trigger.MANUAL, PlannerOptions.DEFAULT);
+  }
+
+  private ObservedContainer app() {
+    return engine.find("app").orElseThrow();
+  }
+
+  private String imageOf(String container) {
+    return engine.containerImage(engine.find(container).orElseThrow().id()).map(LocalImage::id).orElseThrow();
+  }
+
+  private List<LogLine> events(String event) {
+    return lines.stream().filter(l -> event.equals(l.fields().get("event"))).toList();
+  }
+
+  @Test
+  void aMovedTagIsPulledAndTheContainerRecreatedOnItKeepingThePreviousImage() throws InterruptedException {
+    PassResult result = pushV2AndCheck(APPLY);
+
+    assertThat(result.converged()).as(lines.toString()).isTrue();
+    assertThat(result.results()).extracting(r -> r.action().id(), r -> r.action().cause()).contains(
+        org.assertj.core.groups.Tuple.tuple("recreate-container:app",
+            "update-available sha256:aaaaaaaaaaaa → sha256:bbbbbbbbbbbb"));
+    assertThat(imageOf("app")).isEqualTo(V2_ID);
+    assertThat(app().running()).isTrue();
+    assertThat(app().labels()).containsEntry(Labels.IMAGE_DIGEST, V2).doesNotContainKey(Labels.HELD_BACK_DIGEST);
+    assertThat(engine.inspectImage(ROLLBACK_IMAGE).map(LocalImage::id)).contains(V1_ID);
+    assertThat(engine.find("side").orElseThrow().running()).as("the namespace member follows").isTrue();
+    assertThat(events("updated")).singleElement().satisfies(l -> assertThat(l.fields())
+        .containsEntry("target", "app").containsEntry("from", V1).containsEntry("to", V2));
+
+    watch.checkNow();
+    assertThat(pass.run(APPLY, Trigger.MANUAL, PlannerOptions.DEFAULT).results()).as("up to date now").isEmpty();
+  }
+
+  @Test
+  void anUpdateThatFailsItsGateIsRolledBackAndItsDigestHeldBackUntilTheTagMovesAgain() throws InterruptedException {
+    engine.crashOnStart(V2_ID);
+
+    PassResult result = pushV2AndCheck(APPLY);
+
+    assertThat(result.converged()).as(lines.toString()).isTrue();
+    assertThat(imageOf("app")).isEqualTo(V1_ID);
+    assertThat(app().running()).isTrue();
+    assertThat(app().labels()).containsEntry(Labels.IMAGE_DIGEST, V1).containsEntry(Labels.HELD_BACK_DIGEST, V2);
+    assertThat(engine.inspectImage(IMAGE).map(LocalImage::id)).as("the reference names v1 again").contains(V1_ID);
+    assertThat(events("rolled-back")).singleElement().satisfies(l -> {
+      assertThat(l.level()).isEqualTo(LogLevel.WARN);
+      assertThat(l.fields()).containsEntry("from", V1).containsEntry("to", V2)
+          .containsEntry("reason", "exited 1");
+    });
+    assertThat(events("updated")).isEmpty();
+
+    watch.checkNow();
+    PassResult next = pass.run(APPLY, Trigger.MANUAL, PlannerOptions.DEFAULT);
+    assertThat(next.results()).as("held back: not tried again").isEmpty();
+    assertThat(watch.findings()).filteredOn(f -> f.container().equals("app")).extracting(UpdateFinding::state)
+        .containsExactly(UpdateFinding.State.HELD_BACK);
+    assertThat(events("held-back")).as("said once, by the rollback").hasSize(1);
+  }
+
+  @Test
+  void withoutRollbackAFailedGateLeavesTheNewImageAndFailsTheAction() throws InterruptedException {
+    engine.crashOnStart(V2_ID);
+
+    PassResult result = pushV2AndCheck(stack("{ policy: registry, rollback: false, healthTimeout: 30s }"));
+
+    assertThat(imageOf("app")).isEqualTo(V2_ID);
+    assertThat(result.results()).filteredOn(r -> r.action().id().equals("recreate-container:app")).singleElement()
+        .satisfies(r -> {
+          assertThat(r.failureKind()).contains(dev.podkeeper.model.port.FailureKind.PERMANENT);
+          assertThat(r.error().orElseThrow()).contains("failed its health gate: exited 1", "rollback is off");
+        });
+    assertThat(events("rolled-back")).isEmpty();
+  }
+
+  @Test
+  void aContainerInCrashLoopBackoffIsNotUpdated() throws InterruptedException {
+    pass.run(APPLY, Trigger.MANUAL, PlannerOptions.DEFAULT);
+    String before = app().id();
+    registry.publish(IMAGE, V2);
+    engine.publish(IMAGE, V2_ID, Set.of(V2));
+    watch.checkNow();
+
+    PassResult result = pass.run(APPLY, Trigger.MANUAL, PlannerOptions.DEFAULT, (desired, world) -> Map.of(
+        Action.idOf(ActionKind.START_CONTAINER, "app"), new Hold("crash loop: backing off")));
+
+    assertThat(result.results()).isEmpty();
+    assertThat(app().id()).isEqualTo(before);
+  }
+
+  @Test
+  void reportModeNeverApplies() throws InterruptedException {
+    DesiredState report = stack("{ policy: registry, mode: report }");
+    pass.run(report, Trigger.MANUAL, PlannerOptions.DEFAULT);
+    String before = app().id();
+    registry.publish(IMAGE, V2);
+    engine.publish(IMAGE, V2_ID, Set.of(V2));
+    watch.checkNow();
+
+    PassResult result = pass.run(report, Trigger.MANUAL, PlannerOptions.DEFAULT);
+
+    assertThat(result.results()).isEmpty();
+    assertThat(app().id()).isEqualTo(before);
+    assertThat(imageOf("app")).isEqualTo(V1_ID);
+    assertThat(events("update-available")).singleElement()
+        .satisfies(l -> assertThat(l.fields()).containsEntry("mode", "report"));
+  }
+}
