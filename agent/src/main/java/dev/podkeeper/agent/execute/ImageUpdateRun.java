@@ -3,6 +3,7 @@ package dev.podkeeper.agent.execute;
 import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
 import dev.podkeeper.agent.plan.ImageUpdate;
 import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.image.ImageReference;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.LocalImage;
@@ -38,7 +39,7 @@ final class ImageUpdateRun {
     // Named before the pull moves the reference off it; a failed pull leaves the container as it is.
     String rollbackImage = update.rollbackImage(creation.stack());
     engine.tagImage(previous, rollbackImage);
-    engine.pullImage(reference);
+    fetch(reference, update.to());
     creator.replace(creation, oldId, ids, Map.of(Labels.IMAGE_DIGEST, update.to()));
 
     Optional<String> failure = gate.failure(ids.require(name), creation.spec(), update.healthTimeout());
@@ -58,5 +59,20 @@ final class ImageUpdateRun {
     heldBack.put(Labels.HELD_BACK_DIGEST, update.to());
     creator.replace(creation, ids.require(name), ids, heldBack);
     outcomes.rolledBack(update, failure.get());
+  }
+
+  /**
+   * Pulls the reference; when the store has the new image already (pulled by digest by hand, or by an update
+   * that failed before), names it by the reference instead, which asks no registry.
+   */
+  private void fetch(String reference, String digest) {
+    Optional<String> byDigest = ImageReference.parse(reference)
+        .map(r -> new ImageReference(r.registry(), r.repository(), Optional.empty(), Optional.of(digest)).toString())
+        .filter(pinned -> engine.inspectImage(pinned).isPresent());
+    if (byDigest.isPresent()) {
+      engine.tagImage(byDigest.get(), reference);
+    } else {
+      engine.pullImage(reference);
+    }
   }
 }

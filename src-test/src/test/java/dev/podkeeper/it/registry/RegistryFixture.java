@@ -77,10 +77,19 @@ public final class RegistryFixture implements AutoCloseable {
    * (so by digest): {@code localhost/podkeeper-update-test:v<version>}, built once.
    */
   public static String versionImage(PodmanEngineFixture.Engine engine, int version) {
+    return build(engine, version, "");
+  }
+
+  /** A version image whose command exits with code 1 at once, as a broken release does. */
+  public static String crashingVersionImage(PodmanEngineFixture.Engine engine, int version) {
+    return build(engine, version, "CMD [\"/bin/sh\", \"-c\", \"exit 1\"]\n");
+  }
+
+  private static String build(PodmanEngineFixture.Engine engine, int version, String moreLines) {
     String image = "localhost/podkeeper-update-test:v" + version;
     Path context = engine.dir().resolve("build-v" + version);
     write(context.resolve("Containerfile"),
-        "FROM " + engine.image() + "\nLABEL dev.podkeeper.test.version=" + version + "\n");
+        "FROM " + engine.image() + "\nLABEL dev.podkeeper.test.version=" + version + "\n" + moreLines);
     engine.podman("build", "--pull=never", "-q", "-t", image, context.toString());
     return image;
   }
