@@ -107,7 +107,9 @@ public final class ReconcilePass {
       // Only engine events may be answered from the kept picture; every other trigger sees the engine afresh.
       WorldObserver.Observation seen =
           observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT, options.adopt());
-      PlannerOptions updating = options.withUpdates(UpdateWatch.toPerform(updates.observe(desired, seen.world().engine())));
+      // Updates are found before planning: an update to perform is a recreate the planner decides on.
+      PlannerOptions updating =
+          options.withUpdates(UpdateWatch.toPerform(updates.observe(desired, seen.world().engine())));
       Plan plan = plan(desired, seen.world(), updating, holds);
       if (seen.fromPicture() && destroys(plan)) {
         // The picture is never the only truth for a removal, a recreate or a stop: look again, then decide.

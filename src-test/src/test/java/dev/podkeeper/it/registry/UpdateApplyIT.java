@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podkeeper.it.AgentCommand;
 import dev.podkeeper.it.PodmanEngineFixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,97 +23,79 @@ class UpdateApplyIT {
   static Path dir;
 
   private static RegistryFixture registry;
-  private static String stack;
-  private static String container;
-  private static String repository;
-  private static String reference;
-  private static Path file;
+  private static FollowingStack followed;
 
   @BeforeAll
   static void aStackThatFollowsItsTag() throws IOException {
     registry = RegistryFixture.start("apply");
-    stack = ENGINE.uniqueName("upa").toLowerCase();
-    container = stack + "-app";
-    repository = "podkeeper-it/" + stack;
-    reference = registry.host() + "/" + repository + ":latest";
-    file = dir.resolve("stack.yaml");
-    Files.writeString(file, """
-        version: 1
-        stack: %s
-        containers:
-          %s:
-            image: %s
-            update: { policy: registry, healthTimeout: 3s }
-        """.formatted(stack, container, reference));
+    followed = FollowingStack.write(ENGINE, registry, dir, "upa", "{ policy: registry, healthTimeout: 3s }");
   }
 
   @AfterAll
   static void removeWhatTheTestMade() {
-    ENGINE.podmanQuietly("rm", "-f", "-t", "0", container);
-    ENGINE.podmanQuietly("rmi", "-f", reference, rollbackImage());
+    followed.remove(ENGINE, rollbackImage());
     registry.close();
   }
 
   private static String rollbackImage() {
-    return "localhost/podkeeper-rollback/" + stack + "-" + container + ":previous";
+    return "localhost/podkeeper-rollback/" + followed.stack + "-" + followed.container + ":previous";
   }
 
   @Test
   void aMovedTagIsAppliedAndABrokenReleaseRolledBackAndHeldBack() throws Exception {
-    String built = RegistryFixture.versionImage(ENGINE, 1);
-    String v1 = registry.push(ENGINE, built, repository + ":latest");
-    ENGINE.podman("rmi", built);
-    ENGINE.podman("pull", "--tls-verify=false", reference);
-    AgentCommand first = AgentCommand.run(dir.resolve("apply-1.log"), "apply", file, ENGINE.socket());
+    String v1 = followed.pushAndPullVersion1(ENGINE, registry);
+    AgentCommand first = AgentCommand.run(dir.resolve("apply-1.log"), "apply", followed.file, ENGINE.socket());
     assertThat(first.exitCode()).as(first.output()).isZero();
-    String v1Image = imageOf(container);
+    String v1Image = imageOf(followed.container);
 
-    String v2 = registry.push(ENGINE, RegistryFixture.versionImage(ENGINE, 2), repository + ":latest");
-    pullOverPlainHttp(v2);
-    AgentCommand update = AgentCommand.run(dir.resolve("apply-2.log"), "apply", file, ENGINE.socket(),
-        "--check-updates");
+    String v2 = pushAndPullByDigest(RegistryFixture.versionImage(ENGINE, 2));
+    AgentCommand update = applyCheckingUpdates("apply-2.log");
 
-    assertThat(update.exitCode()).as(update.output()).isZero();
     assertThat(update.output())
         .contains("update-available " + v1.substring(0, 19) + " → " + v2.substring(0, 19))
-        .containsPattern("event=updated target=" + container + " image=\\S+ from=" + v1 + " to=" + v2);
-    String v2Image = imageOf(container);
+        .containsPattern("event=updated target=" + followed.container + " image=\\S+ from=" + v1 + " to=" + v2);
+    String v2Image = imageOf(followed.container);
     assertThat(v2Image).isNotEqualTo(v1Image);
-    assertThat(label(container, "dev.podkeeper.image-digest")).isEqualTo(v2);
-    assertThat(running(container)).isTrue();
+    assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v2);
+    assertThat(running(followed.container)).isTrue();
     assertThat(ENGINE.podman("image", "inspect", "--format", "{{.Id}}", rollbackImage()).strip())
         .as("the previous image is kept").isEqualTo(v1Image);
 
-    String v3 = registry.push(ENGINE, RegistryFixture.crashingVersionImage(ENGINE, 3), repository + ":latest");
-    pullOverPlainHttp(v3);
-    AgentCommand broken = AgentCommand.run(dir.resolve("apply-3.log"), "apply", file, ENGINE.socket(),
-        "--check-updates");
+    String v3 = pushAndPullByDigest(RegistryFixture.crashingVersionImage(ENGINE, 3));
+    AgentCommand broken = applyCheckingUpdates("apply-3.log");
 
-    assertThat(broken.exitCode()).as(broken.output()).isZero();
     assertThat(broken.output())
-        .containsPattern("event=rolled-back target=" + container + " image=\\S+ from=" + v2 + " to=" + v3)
-        .containsPattern("event=held-back target=" + container);
-    assertThat(imageOf(container)).isEqualTo(v2Image);
-    assertThat(running(container)).isTrue();
-    assertThat(label(container, "dev.podkeeper.held-back-digest")).isEqualTo(v3);
-    assertThat(label(container, "dev.podkeeper.image-digest")).isEqualTo(v2);
-    assertThat(ENGINE.podman("image", "inspect", "--format", "{{.Id}}", reference).strip())
+        .containsPattern("event=rolled-back target=" + followed.container + " image=\\S+ from=" + v2 + " to=" + v3)
+        .containsPattern("event=held-back target=" + followed.container);
+    assertThat(imageOf(followed.container)).isEqualTo(v2Image);
+    assertThat(running(followed.container)).isTrue();
+    assertThat(label(followed.container, "dev.podkeeper.held-back-digest")).isEqualTo(v3);
+    assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v2);
+    assertThat(ENGINE.podman("image", "inspect", "--format", "{{.Id}}", followed.reference).strip())
         .as("the reference names the previous image again").isEqualTo(v2Image);
 
-    AgentCommand again = AgentCommand.run(dir.resolve("apply-4.log"), "apply", file, ENGINE.socket(),
-        "--check-updates");
-    assertThat(again.exitCode()).as(again.output()).isZero();
+    AgentCommand again = applyCheckingUpdates("apply-4.log");
     assertThat(again.output()).as("held back: not tried again").doesNotContain("recreate-container");
-    assertThat(imageOf(container)).isEqualTo(v2Image);
+    assertThat(imageOf(followed.container)).isEqualTo(v2Image);
   }
 
   /**
-   * The engine pulls over HTTPS from every registry not marked insecure in its registries.conf, which the shared
-   * test engine's is not. Pulled here by digest (the tag stays on the image the container runs), the new image is
-   * in the store, and podkeeper names it by the reference instead of pulling.
+   * Pushes the image under the tag; its digest. The engine pulls over HTTPS from every registry not marked
+   * insecure in its registries.conf, which the shared test engine's is not: pulled here by digest (the tag stays
+   * on the image the container runs), the new image is in the store, and podkeeper names it by the reference
+   * instead of pulling.
    */
-  private static void pullOverPlainHttp(String digest) {
-    ENGINE.podman("pull", "--tls-verify=false", registry.host() + "/" + repository + "@" + digest);
+  private static String pushAndPullByDigest(String localImage) {
+    String digest = registry.push(ENGINE, localImage, followed.repository + ":latest");
+    ENGINE.podman("pull", "--tls-verify=false", registry.host() + "/" + followed.repository + "@" + digest);
+    return digest;
+  }
+
+  /** {@code apply --check-updates}, which converges (a rollback is a success too). */
+  private static AgentCommand applyCheckingUpdates(String log) throws InterruptedException {
+    AgentCommand apply = AgentCommand.run(dir.resolve(log), "apply", followed.file, ENGINE.socket(), "--check-updates");
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    return apply;
   }
 
   private static String imageOf(String name) {
