@@ -28,6 +28,7 @@ import dev.podkeeper.model.testing.FakeHostFiles;
 import dev.podkeeper.model.testing.FakeImageRegistry;
 import dev.podkeeper.model.testing.FakeUnitManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +140,30 @@ class ImageUpdateApplyTest {
     assertThat(watch.findings()).filteredOn(f -> f.container().equals("app")).extracting(UpdateFinding::state)
         .containsExactly(UpdateFinding.State.HELD_BACK);
     assertThat(events("held-back")).as("said once, by the rollback").hasSize(1);
+  }
+
+  @Test
+  void aHealthCheckThatStaysUnhealthyForTheWholeTimeoutFailsTheGate() throws InterruptedException {
+    DesiredState checked = valid("""
+        version: 1
+        stack: s
+        containers:
+          app:
+            image: "registry.test/team/app:latest"
+            update: { policy: registry, healthTimeout: 30s }
+            health: { test: ["CMD-SHELL", "true"], interval: 5s, timeout: 2s, retries: 3 }
+        """);
+    pass.run(checked, Trigger.MANUAL, PlannerOptions.DEFAULT);
+    engine.failHealthChecksOf("app");
+    Instant before = clock.instant();
+
+    pushV2AndCheck(checked);
+
+    assertThat(imageOf("app")).isEqualTo(V1_ID);
+    assertThat(events("rolled-back")).singleElement()
+        .satisfies(l -> assertThat(l.fields()).containsEntry("reason", "still unhealthy after 30 s"));
+    assertThat(Duration.between(before, clock.instant())).as("the gate waited its timeout")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
