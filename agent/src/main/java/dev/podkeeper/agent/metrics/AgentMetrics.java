@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.podkeeper.agent.execute.ActionResult;
 import dev.podkeeper.agent.loop.PassListener;
 import dev.podkeeper.agent.update.UpdateEvents;
-import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.loop.PassRequest;
 import dev.podkeeper.agent.reconcile.PassResult;
 import dev.podkeeper.agent.status.StatusBoard;
@@ -67,10 +66,10 @@ public final class AgentMetrics implements PassListener, UpdateEvents {
     }
   }
 
-  /** Counts each update finding once, as the log writes it, by its word (update-available, held-back, ...). */
+  /** Counts each update line the log writes, by its word (updated, rolled-back, update-available, ...). */
   @Override
-  public void logged(UpdateFinding finding) {
-    countImageUpdate(finding.state().word());
+  public void logged(String event) {
+    countImageUpdate(event);
   }
 
   /** @param outcome a word of a small fixed set: it becomes a label value, never a name, digest or error text */

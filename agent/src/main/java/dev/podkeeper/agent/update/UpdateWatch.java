@@ -122,15 +122,15 @@ public final class UpdateWatch implements UpdateOutcomes {
 
   @Override
   public synchronized void updated(ImageUpdate update) {
-    log.event(LogLevel.INFO, outcome("updated", update));
+    say(LogLevel.INFO, outcome("updated", update));
   }
 
   @Override
   public synchronized void rolledBack(ImageUpdate update, String why) {
     Map<String, Object> fields = outcome("rolled-back", update);
     fields.put("reason", why);
-    log.event(LogLevel.WARN, fields);
-    log.event(LogLevel.INFO, outcome(State.HELD_BACK.word(), update));
+    say(LogLevel.WARN, fields);
+    say(LogLevel.INFO, outcome(State.HELD_BACK.word(), update));
     // The next pass finds it held back: said already.
     logged.put(update.container(), said(State.HELD_BACK, Optional.of(update.to()), Optional.empty(), update.from()));
   }
@@ -166,7 +166,12 @@ public final class UpdateWatch implements UpdateOutcomes {
     fields.put("available", f.available().orElse(null));
     fields.put("mode", f.policy().mode().word());
     fields.put("reason", f.reason().orElse(null));
-    log.event(f.state() == State.CHECK_FAILED ? LogLevel.WARN : LogLevel.INFO, fields);
-    events.logged(f);
+    say(f.state() == State.CHECK_FAILED ? LogLevel.WARN : LogLevel.INFO, fields);
+  }
+
+  /** One update line of the log, and its event word to whoever counts them. */
+  private void say(LogLevel level, Map<String, Object> fields) {
+    log.event(level, fields);
+    events.logged((String) fields.get("event"));
   }
 }

@@ -54,8 +54,9 @@ class ImageUpdateApplyTest {
       .withImage("localhost/side:1");
   private final List<LogLine> lines = new CopyOnWriteArrayList<>();
   private final ReconcileLog log = new ReconcileLog(lines::add, clock);
+  private final List<String> counted = new CopyOnWriteArrayList<>();
   private final UpdateWatch watch = new UpdateWatch(new RegistryChecks(registry, clock, () -> 0.5), engine,
-      UpdateSchedule.ON_REQUEST, log, UpdateEvents.NONE);
+      UpdateSchedule.ON_REQUEST, log, counted::add);
   private final AtomicInteger passes = new AtomicInteger();
   private final ReconcilePass pass = new ReconcilePass(
       new WorldObserver(engine, new FakeUnitManager(), new FakeHostFiles()), ProxyObserver.NONE,
@@ -108,6 +109,8 @@ class ImageUpdateApplyTest {
     assertThat(app().running()).isTrue();
     assertThat(app().labels()).containsEntry(Labels.IMAGE_DIGEST, V2).doesNotContainKey(Labels.HELD_BACK_DIGEST);
     assertThat(engine.inspectImage(ROLLBACK_IMAGE).map(LocalImage::id)).contains(V1_ID);
+    assertThat(counted).as("what podkeeper_image_updates_total counts").containsSubsequence("update-available",
+        "updated");
     assertThat(engine.find("side").orElseThrow().running()).as("the namespace member follows").isTrue();
     assertThat(events("updated")).singleElement().satisfies(l -> assertThat(l.fields())
         .containsEntry("target", "app").containsEntry("from", V1).containsEntry("to", V2));
@@ -140,6 +143,7 @@ class ImageUpdateApplyTest {
     assertThat(watch.findings()).filteredOn(f -> f.container().equals("app")).extracting(UpdateFinding::state)
         .containsExactly(UpdateFinding.State.HELD_BACK);
     assertThat(events("held-back")).as("said once, by the rollback").hasSize(1);
+    assertThat(counted).containsSubsequence("rolled-back", "held-back").doesNotContain("updated");
   }
 
   @Test
