@@ -1,20 +1,11 @@
 package dev.podkeeper.agent.loop;
 
-import dev.podkeeper.model.desired.NetworkSpec;
-import dev.podkeeper.model.observed.ContainerProcess;
-import dev.podkeeper.model.observed.ContainerDetails;
-import dev.podkeeper.model.observed.ImageDefaults;
-import dev.podkeeper.model.observed.ObservedContainer;
-import dev.podkeeper.model.observed.ObservedNetwork;
-import dev.podkeeper.model.port.ContainerEngine;
+import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
-import dev.podkeeper.model.port.ResolvedContainer;
 import dev.podkeeper.model.testing.FakeContainerEngine;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,15 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (Podman restarts, the socket goes away), while the engine is down it refuses new subscriptions, and a
  * careless adapter may report a failed subscribe twice or deliver an event after its stream ended.
  */
-final class BreakableEvents implements ContainerEngine {
-  private final FakeContainerEngine engine;
+final class BreakableEvents extends ForwardingEngine {
   private final List<EngineEventListener> open = new CopyOnWriteArrayList<>();
   private final List<EngineEventListener> everSubscribed = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
   private volatile boolean reportingThenThrowing;
 
   BreakableEvents(FakeContainerEngine engine) {
-    this.engine = engine;
+    super(engine); // every call but subscribeEvents is the fake's
   }
 
   /** Ends every open stream with {@code cause}, as a dropped connection would. */
@@ -90,48 +80,10 @@ final class BreakableEvents implements ContainerEngine {
       }
     };
     open.add(tracked);
-    AutoCloseable inner = engine.subscribeEvents(tracked);
+    AutoCloseable inner = super.subscribeEvents(tracked);
     return () -> {
       open.remove(tracked);
       inner.close();
     };
-  }
-
-  // ---- everything else is the fake's ----
-
-  @Override public List<ObservedContainer> listContainers() { return engine.listContainers(); }
-  @Override public List<ObservedNetwork> listNetworks() { return engine.listNetworks(); }
-  @Override public String createNetwork(NetworkSpec spec, Map<String, String> labels) { return engine.createNetwork(spec, labels); }
-  @Override public void removeNetwork(String nameOrId) { engine.removeNetwork(nameOrId); }
-  @Override public boolean imageExists(String image) { return engine.imageExists(image); }
-  @Override public java.util.Optional<dev.podkeeper.model.port.LocalImage> inspectImage(String nameOrId) {
-    return engine.inspectImage(nameOrId);
-  }
-  @Override public java.util.Optional<dev.podkeeper.model.port.LocalImage> containerImage(String containerId) {
-    return engine.containerImage(containerId);
-  }
-  @Override public void pullImage(String image) { engine.pullImage(image); }
-  @Override public void tagImage(String source, String target) { engine.tagImage(source, target); }
-  @Override public String createContainer(ResolvedContainer container) { return engine.createContainer(container); }
-  @Override public void startContainer(String id) { engine.startContainer(id); }
-  @Override public void stopContainer(String id, Duration timeout) { engine.stopContainer(id, timeout); }
-  @Override public void removeContainer(String id) { engine.removeContainer(id); }
-  @Override public ContainerProcess inspectProcess(String id) { return engine.inspectProcess(id); }
-  @Override public List<String> logTail(String id, int lines) { return engine.logTail(id, lines); }
-  @Override public long callCount() { return engine.callCount(); }
-
-  @Override
-  public ContainerDetails containerDetails(String idOrName) {
-    return engine.containerDetails(idOrName);
-  }
-
-  @Override
-  public ImageDefaults imageDefaults(String image) {
-    return engine.imageDefaults(image);
-  }
-
-  @Override
-  public NetworkSpec inspectNetwork(String nameOrId) {
-    return engine.inspectNetwork(nameOrId);
   }
 }

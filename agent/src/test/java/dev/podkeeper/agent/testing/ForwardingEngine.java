@@ -9,10 +9,12 @@ import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEventListener;
+import dev.podkeeper.model.port.LocalImage;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Passes every call to an engine; tests override one method to inject a fault or a rendezvous. */
 public class ForwardingEngine implements ContainerEngine {
@@ -48,12 +50,12 @@ public class ForwardingEngine implements ContainerEngine {
   }
 
   @Override
-  public java.util.Optional<dev.podkeeper.model.port.LocalImage> inspectImage(String nameOrId) {
+  public Optional<LocalImage> inspectImage(String nameOrId) {
     return delegate.inspectImage(nameOrId);
   }
 
   @Override
-  public java.util.Optional<dev.podkeeper.model.port.LocalImage> containerImage(String containerId) {
+  public Optional<LocalImage> containerImage(String containerId) {
     return delegate.containerImage(containerId);
   }
 
@@ -90,6 +92,11 @@ public class ForwardingEngine implements ContainerEngine {
   @Override
   public HealthStatus runHealthCheck(String id) {
     return delegate.runHealthCheck(id);
+  }
+
+  @Override
+  public Optional<ObservedContainer> inspectContainer(String id) {
+    return delegate.inspectContainer(id);
   }
 
   @Override
