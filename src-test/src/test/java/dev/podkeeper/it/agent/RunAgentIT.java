@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.podkeeper.agent.status.StatusClient;
 import dev.podkeeper.agent.status.StatusJson;
 import dev.podkeeper.agent.status.StatusSnapshot;
+import dev.podkeeper.it.ContainerRuns;
 import dev.podkeeper.it.PodmanEngineFixture;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.podman.PodmanEngine;
@@ -41,6 +42,7 @@ class RunAgentIT {
   @TempDir static Path directory;
   private static PodmanEngineFixture.Engine podman;
   private static PodmanEngine api;
+  private static ContainerRuns runs;
   private static String stack;
   private static String network;
   private static String subnet;
@@ -52,6 +54,7 @@ class RunAgentIT {
   static void startAgent() throws IOException {
     podman = PodmanEngineFixture.get();
     api = new PodmanEngine(podman.socket());
+    runs = new ContainerRuns(api);
     stack = podman.uniqueName("runit");
     network = stack + "-net";
     subnet = podman.randomSubnet();
@@ -120,17 +123,6 @@ class RunAgentIT {
     return names.stream().allMatch(n -> all.stream().anyMatch(c -> c.name().equals(n) && c.running()));
   }
 
-  /**
-   * Running again since {@code before} was seen: Podman's list gives StartedAt in whole seconds, so a run that
-   * began within the same second is told by its new network namespace (a bridge container gets a new one).
-   */
-  private static boolean restartedSince(ObservedContainer before) {
-    return container(before.name()).filter(ObservedContainer::running)
-        .filter(now -> now.startedAt().get().isAfter(before.startedAt().get())
-            || !now.networkNamespace().equals(before.networkNamespace()))
-        .isPresent();
-  }
-
   @Test
   @Order(1)
   void servesItsStatusOnTheUnixSocket() throws Exception {
@@ -151,11 +143,11 @@ class RunAgentIT {
     List<Long> millis = new ArrayList<>();
     for (String worker : WORKERS) {
       String name = stack + "-" + worker;
-      ObservedContainer before = container(name).orElseThrow();
+      long before = runs.pid(name);
       podman.podman("kill", name);
       long killed = System.nanoTime();
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-          .until(() -> restartedSince(before));
+          .until(() -> runs.restartedSince(name, before));
       millis.add((System.nanoTime() - killed) / 1_000_000);
     }
 
@@ -171,21 +163,21 @@ class RunAgentIT {
   void membersOfARestartedProviderAreBackInItsNamespacePromptly() {
     String vpn = stack + "-vpn";
     String member = stack + "-member";
-    ObservedContainer memberBefore = container(member).orElseThrow();
-    ObservedContainer vpnBefore = container(vpn).orElseThrow();
+    long memberBefore = runs.pid(member);
+    long vpnBefore = runs.pid(vpn);
 
     try {
       podman.podman("restart", vpn);
     } catch (IllegalStateException e) {
       // The agent saw `restart`'s stop (a die event) and started vpn itself before Podman's own start, which
       // then fails ("runc start ... failed"). The provider restarted all the same; what is tested follows.
-      await().atMost(Duration.ofSeconds(10)).until(() -> restartedSince(vpnBefore));
+      await().atMost(Duration.ofSeconds(10)).until(() -> runs.restartedSince(vpn, vpnBefore));
     }
     long restarted = System.nanoTime();
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
       Optional<ObservedContainer> p = container(vpn);
       Optional<ObservedContainer> m = container(member);
-      return restartedSince(memberBefore) && p.isPresent() && m.isPresent() && p.get().running()
+      return runs.restartedSince(member, memberBefore) && p.isPresent() && m.isPresent() && p.get().running()
           && p.get().networkNamespace().isPresent()
           && p.get().networkNamespace().equals(m.get().networkNamespace());
     });

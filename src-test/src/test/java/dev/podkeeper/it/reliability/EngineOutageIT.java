@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.it.AgentCommand;
+import dev.podkeeper.it.ContainerRuns;
 import dev.podkeeper.it.PodmanEngineFixture;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.podman.PodmanEngine;
@@ -99,7 +100,7 @@ class EngineOutageIT {
   @Order(1)
   void theAgentOutlivesA20SecondEngineOutageSaysWhyAndRepairsWhenItIsBack() throws Exception {
     String w1 = stack + "-w1";
-    ObservedContainer before = container(w1).orElseThrow();
+    long before = new ContainerRuns(api).pid(w1);
 
     engine.killService();
     long down = System.nanoTime();
@@ -116,7 +117,7 @@ class EngineOutageIT {
     engine.start();
     long back = System.nanoTime();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-        .until(() -> !agent.alive() || restartedSince(before));
+        .until(() -> !agent.alive() || restartedSince(w1, before));
     repair = Duration.ofNanos(System.nanoTime() - back);
     System.out.println("engine back -> " + w1 + " running again: " + repair.toMillis() + " ms; unreachable line: "
         + unreachableLine().orElse("-"));
@@ -157,13 +158,10 @@ class EngineOutageIT {
     return container(name).filter(ObservedContainer::running).isPresent();
   }
 
-  /** Running again after {@code before}: a later StartedAt (whole seconds), or a new network namespace. */
-  private static boolean restartedSince(ObservedContainer before) {
+  /** Running again, a run other than the one whose PID was {@code before}; false while Podman does not answer. */
+  private static boolean restartedSince(String name, long before) {
     try {
-      return container(before.name()).filter(ObservedContainer::running)
-          .filter(now -> now.startedAt().get().isAfter(before.startedAt().get())
-              || !now.networkNamespace().equals(before.networkNamespace()))
-          .isPresent();
+      return new ContainerRuns(api).restartedSince(name, before);
     } catch (RuntimeException engineNotAnsweringYet) {
       return false;
     }
