@@ -7,8 +7,6 @@ import dev.podkeeper.model.proxy.ProxyServer;
 import dev.podkeeper.model.testing.LoopbackPorts;
 import dev.podkeeper.proxy.CaddyReverseProxy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -101,22 +99,10 @@ class CaddyTrafficIT {
 
   @Test
   void aWebSocketUpgradePassesThroughAndCarriesBytesBothWays() throws Exception {
-    String[] hostPort = siteListener.split(":");
-    try (Socket socket = new Socket(InetAddress.getByName(hostPort[0]), Integer.parseInt(hostPort[1]))) {
-      socket.setSoTimeout(5000);
-      OutputStream out = socket.getOutputStream();
-      InputStream in = socket.getInputStream();
-      out.write(("GET /ws/socket HTTP/1.1\r\nHost: " + siteListener + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+    WebSocketProbe.Exchange ws = WebSocketProbe.exchange(siteListener, "/ws/socket", "ping through caddy");
 
-      String head = WebSocketEchoUpstream.readHead(in);
-      assertThat(head).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-      out.write("ping through caddy".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      assertThat(new String(in.readNBytes(18), StandardCharsets.US_ASCII)).isEqualTo("ping through caddy");
-    }
+    assertThat(ws.head()).startsWith("HTTP/1.1 101").contains(WebSocketProbe.EXPECTED_ACCEPT);
+    assertThat(ws.echoed()).isEqualTo("ping through caddy");
   }
 
   @Test
