@@ -75,19 +75,37 @@ public final class FactsGatherer {
 
   private ContainerFacts container(ContainerSpec spec, Optional<ObservedContainer> observed, SecretMask mask) {
     if (observed.isEmpty()) {
-      return new ContainerFacts(spec, observed, ContainerProcess.NOT_RUNNING, Optional.empty(), Optional.empty(),
-          List.of());
+      return missing(spec);
     }
-    String id = observed.get().id();
-    ContainerProcess process = observed.get().running() ? engine.inspectProcess(id) : ContainerProcess.NOT_RUNNING;
+    try {
+      return present(spec, observed.get(), mask);
+    } catch (EngineException e) {
+      // Removed between the list and this look (a recreate under way, or by hand): judged as missing, rather
+      // than doctor giving up on every check.
+      if (engine.inspectContainer(observed.get().id()).isEmpty()) {
+        return missing(spec);
+      }
+      throw e;
+    }
+  }
+
+  private static ContainerFacts missing(ContainerSpec spec) {
+    return new ContainerFacts(spec, Optional.empty(), ContainerProcess.NOT_RUNNING, Optional.empty(), Optional.empty(),
+        List.of());
+  }
+
+  private ContainerFacts present(ContainerSpec spec, ObservedContainer observed, SecretMask mask) {
+    String id = observed.id();
+    ContainerProcess process = observed.running() ? engine.inspectProcess(id) : ContainerProcess.NOT_RUNNING;
     if (!process.running()) {
       List<String> tail = engine.logTail(id, LOG_LINES).stream().map(mask::mask).toList();
-      return new ContainerFacts(spec, observed, process, Optional.empty(), Optional.empty(), tail);
+      return new ContainerFacts(spec, Optional.of(observed), process, Optional.empty(), Optional.empty(), tail);
     }
     Optional<RouteTable> routes = spec.devices().stream().anyMatch(d -> d.hostPath().equals(TUN))
         ? proc.read(process.pid() + "/net/route").map(RouteTable::parse)
         : Optional.empty();
-    return new ContainerFacts(spec, observed, process, proc.link(process.pid() + "/ns/net"), routes, List.of());
+    return new ContainerFacts(spec, Optional.of(observed), process, proc.link(process.pid() + "/ns/net"), routes,
+        List.of());
   }
 
   /** The listening sockets on the ports the file publishes, from the four socket tables. */

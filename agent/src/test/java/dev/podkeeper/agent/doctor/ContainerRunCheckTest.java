@@ -2,11 +2,15 @@ package dev.podkeeper.agent.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.agent.testing.Stacks;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.RestartPolicy;
+import dev.podkeeper.model.observed.ContainerProcess;
+import dev.podkeeper.model.port.ContainerEngine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,5 +50,26 @@ class ContainerRunCheckTest {
         org.assertj.core.groups.Tuple.tuple("radarr", Verdict.FAIL));
     assertThat(findings).filteredOn(f -> f.subject().equals("sonarr")).singleElement().extracting(Finding::evidence)
         .asString().startsWith("running (pid " + bench.pid("sonarr") + ") since ");
+  }
+
+  @Test
+  void aContainerRemovedBetweenTheListAndItsInspectIsJudgedMissing() throws Exception {
+    bench.harness.apply(Stacks.media());
+    String sonarr = bench.harness.id("sonarr");
+    ContainerEngine removingWhileDoctorLooks = new ForwardingEngine(bench.harness.engine) {
+      @Override
+      public ContainerProcess inspectProcess(String id) {
+        if (id.equals(sonarr)) {
+          bench.harness.engine.stopContainer(id, Duration.ZERO);
+          bench.harness.engine.removeContainer(id);
+        }
+        return super.inspectProcess(id);
+      }
+    };
+
+    DoctorFacts facts = bench.facts(Stacks.media(), Optional.empty(), removingWhileDoctorLooks);
+
+    assertThat(new ContainerRunCheck().judge(facts)).filteredOn(f -> f.subject().equals("sonarr")).singleElement()
+        .extracting(Finding::verdict).isEqualTo(Verdict.FAIL);
   }
 }

@@ -4,6 +4,7 @@ import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.testing.Harness;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.port.ContainerEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,13 @@ final class DoctorBench {
   }
 
   DoctorFacts facts(DesiredState desired, Optional<StatusSnapshot> agent) {
-    return new FactsGatherer(harness.engine, new WorldObserver(harness.engine, harness.units, harness.files), proc,
-        probes, harness.clock).gather(desired, agent, SOCKET, true);
+    return facts(desired, agent, harness.engine);
+  }
+
+  /** Gathered through {@code engine}, e.g. the bench's engine behind a wrapper that changes it mid-look. */
+  DoctorFacts facts(DesiredState desired, Optional<StatusSnapshot> agent, ContainerEngine engine) {
+    return new FactsGatherer(engine, new WorldObserver(engine, harness.units, harness.files), proc, probes,
+        harness.clock).gather(desired, agent, SOCKET, true);
   }
 
   List<Finding> judge(Check check, DesiredState desired) {
