@@ -108,12 +108,76 @@ write_conf_if_needed() {
   return 0
 }
 
-with_conf() {
-  if [[ -f $conf ]]; then
-    CONTAINERS_CONF=$conf "$@"
+# Podman (root, cgroupfs, cgroup v1) makes a pod's cgroup in every hierarchy that /proc/cgroups lists and
+# /sys/fs/cgroup/NAME names, mounted or not (containers/common pkg/cgroups, getAvailableControllers). Some
+# VMs leave hierarchies unmounted behind an empty directory of a read-only /sys/fs/cgroup (net_cls,net_prio,
+# perf_event and hugetlb here): every pod then fails with "mkdir /sys/fs/cgroup/net_cls/libpod_parent:
+# read-only file system". Prints "OPTIONS DIR" for each such hierarchy (OPTIONS: its controllers, as mount
+# wants them). Nothing on cgroup v2, for rootless Podman (it makes no v1 cgroups), or where all are mounted.
+unmounted_hierarchies() {
+  [[ $(stat -fc %T /sys/fs/cgroup) != cgroup2fs ]] && (( EUID == 0 )) || return 0
+  local options name dir
+  awk '!/^#/ && $2 != 0 && $4 == 1 { if ($2 in h) h[$2] = h[$2] "," $1; else h[$2] = $1 } END { for (i in h) print h[i] }' \
+    /proc/cgroups |
+    while read -r options; do
+      for name in ${options//,/ }; do
+        dir=$(readlink -f "/sys/fs/cgroup/$name") || continue
+        if [[ -d $dir ]] && ! mountpoint -q "$dir"; then
+          echo "$options $dir"
+          break
+        fi
+      done
+    done
+}
+
+# A live process in this engine's mount namespace: the API service, or else one of its conmons (they keep
+# running when the service was killed, and so do the container mounts made in that namespace).
+engine_namespace_pid() {
+  local conmons
+  if running; then
+    cat "$pidfile"
   else
-    "$@"
+    # Not through head: it would end engine_conmons with SIGPIPE, which pipefail makes an error.
+    mapfile -t conmons < <(engine_conmons)
+    if [[ ${#conmons[@]} -gt 0 ]]; then
+      echo "${conmons[0]}"
+    fi
   fi
+}
+
+# Sets prefix: the command words that run a podman on this DIR's storage with its containers.conf and,
+# on a host with unmounted_hierarchies, in this engine's own mount namespace, where they are mounted so
+# that pods can be made. That namespace is the one its live processes are in, or else a new one: a
+# restarted service and the CLI must see the mounts made there before (the containers' storage, their
+# network namespaces under /run/netns; from outside, a removal leaves the port forwards behind). Nothing
+# mounted there appears on the host. Every word execs the next one in place, so a background job's $! is
+# podman's pid.
+engine_prefix() {
+  prefix=()
+  local hierarchies pid
+  hierarchies=$(unmounted_hierarchies)
+  if [[ -n $hierarchies ]]; then
+    pid=$(engine_namespace_pid)
+    if [[ -n $pid ]]; then
+      prefix=(nsenter --target "$pid" --mount --)
+    else
+      # shellcheck disable=SC2016 # expanded by the inner shell
+      prefix=(unshare --mount --propagation slave -- sh -ec '
+        printf "%s\n" "$1" | while read -r options dir; do mount -t cgroup -o "$options" cgroup "$dir"; done
+        shift
+        exec "$@"' sh "$hierarchies")
+    fi
+  fi
+  if [[ -f $conf ]]; then
+    prefix+=(env "CONTAINERS_CONF=$conf")
+  fi
+}
+
+# The podman CLI on this DIR's storage, as the service runs it.
+engine_podman() {
+  local prefix
+  engine_prefix
+  "${prefix[@]}" podman "${podman_flags[@]}" "$@"
 }
 
 start() {
@@ -129,12 +193,12 @@ start() {
   [[ $runroot == "$dir/runroot" ]] || ln -sfn "$runroot" "$dir/runroot"
   [[ $sock == "$dir/podman.sock" ]] || ln -sfn "$sock" "$dir/podman.sock"
   write_conf_if_needed || true
-  local env=()
-  [[ -f $conf ]] && env=(env "CONTAINERS_CONF=$conf")
-  # env and setsid exec in place (this background job is no process-group leader), so $! is podman's pid.
-  # setsid: the service outlives this script and its caller's process group; no inherited stdout, so a
-  # caller reading this script's output is not held open by the service.
-  "${env[@]}" setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
+  local prefix
+  engine_prefix
+  # The prefix and setsid exec in place (this background job is no process-group leader), so $! is
+  # podman's pid. setsid: the service outlives this script and its caller's process group; no inherited
+  # stdout, so a caller reading this script's output is not held open by the service.
+  "${prefix[@]}" setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
     </dev/null >>"$log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 150); do
@@ -156,12 +220,14 @@ start() {
 
 stop() {
   if [[ -d $dir/root ]]; then
-    # Every container in this private store was made through this engine: remove them so that no
-    # conmon, port bind or netns outlives it. Volumes stay (they live under DIR anyway).
-    # Twice: Podman refuses to remove a namespace provider before the containers that joined it, and
-    # --all may list the provider first; the second round removes what the first had to leave.
-    with_conf podman "${podman_flags[@]}" rm --all --force --time 2 >/dev/null 2>&1 || true
-    with_conf podman "${podman_flags[@]}" rm --all --force --time 2 >/dev/null 2>&1 || true
+    # Every pod and container in this private store was made through this engine: remove them so that no
+    # conmon, port bind, netns or pod cgroup (the kernel's, not under DIR) outlives it. Volumes stay (they
+    # live under DIR anyway). Pods first, with their containers. Then containers twice: Podman refuses to
+    # remove a namespace provider before the containers that joined it, and --all may list the provider
+    # first; the second round removes what the first had to leave.
+    engine_podman pod rm --all --force --time 2 >/dev/null 2>&1 || true
+    engine_podman rm --all --force --time 2 >/dev/null 2>&1 || true
+    engine_podman rm --all --force --time 2 >/dev/null 2>&1 || true
   fi
   if running; then
     local pid
@@ -192,13 +258,21 @@ stop() {
 # `podman container cleanup` on this DIR, which mounts its storage again after the engine is gone. These
 # conmons are this engine's (their exit command names $dir/root): end them, by PID.
 kill_leftover_conmons() {
+  local pid
+  for pid in $(engine_conmons); do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+
+# The pids of this engine's conmons: their exit command names $dir/root.
+engine_conmons() {
   local cmdline pid
   for cmdline in /proc/[0-9]*/cmdline; do
     pid=${cmdline#/proc/}
     pid=${pid%/cmdline}
     if { tr '\0' '\n' <"$cmdline"; } 2>/dev/null | grep -qxF -- "$dir/root" \
         && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == conmon ]]; then
-      kill -KILL "$pid" 2>/dev/null || true
+      echo "$pid"
     fi
   done
 }
@@ -206,6 +280,6 @@ kill_leftover_conmons() {
 case $cmd in
   start) start ;;
   stop) stop ;;
-  podman) with_conf podman "${podman_flags[@]}" "$@" ;;
+  podman) engine_podman "$@" ;;
   *) usage ;;
 esac
