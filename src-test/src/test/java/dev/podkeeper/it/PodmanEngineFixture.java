@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -118,6 +120,48 @@ public final class PodmanEngineFixture implements ParameterResolver {
         podman(args);
       } catch (RuntimeException ignored) {
         // Nothing to clean up.
+      }
+    }
+
+    /**
+     * Removes these pods (with their containers), and what Podman 4.3.1 leaves of their cgroups on a cgroup
+     * v1 host: it removes a pod's cgroup from the controllers' hierarchies only, not from name=systemd and
+     * the unified one, where runc made it for the pod's containers. Those are empty directories in the
+     * kernel's cgroup trees, not under this engine's directory, so they would outlive it. A pod that is not
+     * there is skipped.
+     */
+    public void removePodsQuietly(String... names) {
+      for (String name : names) {
+        String[] idAndPath;
+        try {
+          idAndPath = podman("pod", "inspect", "--format", "{{.ID}} {{.CgroupPath}}", name).strip().split(" ");
+        } catch (RuntimeException noSuchPod) {
+          continue;
+        }
+        podmanQuietly("pod", "rm", "--force", "--time", "0", name);
+        boolean podsOwnCgroup = idAndPath.length == 2 && idAndPath[0].matches("[0-9a-f]{64}")
+            && idAndPath[1].endsWith("/" + idAndPath[0]);
+        if (podsOwnCgroup) {
+          removeEmptyCgroups(idAndPath[1].substring(1));
+        }
+      }
+    }
+
+    private static void removeEmptyCgroups(String relativePath) {
+      Path root = Path.of("/sys/fs/cgroup");
+      List<Path> candidates = new ArrayList<>(List.of(root.resolve(relativePath)));
+      try (Stream<Path> hierarchies = Files.list(root)) {
+        hierarchies.map(h -> h.resolve(relativePath)).forEach(candidates::add);
+      } catch (IOException e) {
+        return;
+      }
+      for (Path cgroup : candidates) {
+        try {
+          // rmdir: the kernel refuses a cgroup that still has processes or children.
+          Files.deleteIfExists(cgroup);
+        } catch (IOException stillInUse) {
+          // Not ours to force.
+        }
       }
     }
 
