@@ -16,6 +16,13 @@ public final class Labels {
   public static final String IMAGE_DIGEST = "dev.podkeeper.image-digest";
   /** A digest that failed its health gate and was rolled back: not tried again until the tag moves on. */
   public static final String HELD_BACK_DIGEST = "dev.podkeeper.held-back-digest";
+  /**
+   * On a container an image update created: until when (an ISO-8601 instant) its health gate is open. Labels of a
+   * container never change, so this one stays after the gate: past that instant it says nothing any more.
+   */
+  public static final String UPDATE_GATE_UNTIL = "dev.podkeeper.update-gate-until";
+  /** On a container an image update created: the digest it ran before, which a rollback labels it with again. */
+  public static final String PREVIOUS_DIGEST = "dev.podkeeper.previous-digest";
 
   private Labels() {}
 }

@@ -14,6 +14,7 @@ import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -88,11 +89,13 @@ public final class PlanCommand implements Callable<Integer> {
       WorldObserver observer = injector.getInstance(WorldObserver.class);
       ProxyObserver proxy = injector.getInstance(ProxyObserver.class);
       ObservedWorld world = observer.observe(desired.get(), !systemd.noSystemd, plannerOptions.adopt());
+      UpdateWatch watch = injector.getInstance(UpdateWatch.class);
       if (checkUpdates) {
-        updates = Optional.of(injector.getInstance(UpdateWatch.class).preview(desired.get(), world.engine()));
+        updates = Optional.of(watch.preview(desired.get(), world.engine()));
       }
       PlannerOptions updating = plannerOptions.withUpdates(
-          UpdateWatch.toPerform(updates.map(UpdateWatch.Preview::findings).orElse(List.of())));
+          UpdateWatch.toPerform(updates.map(UpdateWatch.Preview::findings).orElse(List.of())))
+          .withGates(watch.openGates(desired.get(), world.engine(), injector.getInstance(Clock.class).instant()));
       plan = Planner.plan(desired.get(), world, proxy.observe(desired.get()), updating);
     } catch (EngineException | PlanRefusedException e) {
       err.println("plan: " + e.getMessage());

@@ -47,10 +47,15 @@ final class ContainerCreator {
 
   /** Stops and removes {@code old}, then creates and starts the container of {@code creation}. */
   void replace(ContainerCreation creation, String old, ContainerIds ids, Map<String, String> stateLabels) {
+    remove(creation, old, ids);
+    createAndStart(creation, ids, stateLabels);
+  }
+
+  /** Stops and removes {@code old}, the container {@code creation} makes again. */
+  void remove(ContainerCreation creation, String old, ContainerIds ids) {
     engine.stopContainer(old, creation.spec().stopTimeout().orElse(ContainerRef.DEFAULT_STOP_TIMEOUT));
     engine.removeContainer(old);
     ids.forget(creation.spec().name());
-    createAndStart(creation, ids, stateLabels);
   }
 
   /** @param stateLabels labels beside the spec's (see {@link ContainerFingerprint#resolve}) */

@@ -2,32 +2,32 @@ package dev.podkeeper.agent.execute;
 
 import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
 import dev.podkeeper.agent.plan.ImageUpdate;
-import dev.podkeeper.model.Labels;
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.model.image.ImageReference;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.LocalImage;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Performs an image update (spec section 7): pull; keep the image the container runs under its rollback name;
- * recreate on the new image, labelled with the digest it was created for; the health gate. If the gate fails and
- * the policy rolls back, the previous image gets the reference back and the container is recreated on it,
- * labelled with the digest held back, which the findings skip until the tag moves again.
+ * recreate on the new image, labelled with the digest it was created for, the digest before and until when its
+ * gate is open ({@link UpdateGate#labels}); then the health gate, and a rollback if it fails ({@link UpdateGateRun}).
+ * An agent stopped during the gate leaves those labels, and the next one finishes it.
  */
 final class ImageUpdateRun {
   private final ContainerEngine engine;
   private final ContainerCreator creator;
-  private final UpdateHealthGate gate;
-  private final UpdateOutcomes outcomes;
+  private final UpdateGateRun gates;
+  private final Clock clock;
 
-  ImageUpdateRun(ContainerEngine engine, ContainerCreator creator, UpdateHealthGate gate, UpdateOutcomes outcomes) {
+  ImageUpdateRun(ContainerEngine engine, ContainerCreator creator, UpdateGateRun gates, Clock clock) {
     this.engine = engine;
     this.creator = creator;
-    this.gate = gate;
-    this.outcomes = outcomes;
+    this.gates = gates;
+    this.clock = clock;
   }
 
   void run(ContainerCreation creation, ImageUpdate update, String oldId, ContainerIds ids) throws InterruptedException {
@@ -37,28 +37,11 @@ final class ImageUpdateRun {
         FailureKind.TRANSIENT, "update " + name + ": the engine does not say which image container " + oldId
             + " runs, so it could not be kept for a rollback"));
     // Named before the pull moves the reference off it; a failed pull leaves the container as it is.
-    String rollbackImage = update.rollbackImage(creation.stack());
-    engine.tagImage(previous, rollbackImage);
+    engine.tagImage(previous, update.rollbackImage(creation.stack()));
     fetch(reference, update.to());
-    creator.replace(creation, oldId, ids, Map.of(Labels.IMAGE_DIGEST, update.to()));
-
-    Optional<String> failure = gate.failure(ids.require(name), creation.spec(), update.healthTimeout());
-    if (failure.isEmpty()) {
-      outcomes.updated(update);
-      return;
-    }
-    String failed = "update " + name + " to " + ImageUpdate.shortDigest(Optional.of(update.to()))
-        + " failed its health gate: " + failure.get();
-    if (!update.rollback()) {
-      throw new StepException(FailureKind.PERMANENT, failed + "; rollback is off, so it stays on the new image ("
-          + "the previous one is kept as " + rollbackImage + ")");
-    }
-    engine.tagImage(rollbackImage, reference);
-    Map<String, String> heldBack = new LinkedHashMap<>();
-    update.from().ifPresent(from -> heldBack.put(Labels.IMAGE_DIGEST, from));
-    heldBack.put(Labels.HELD_BACK_DIGEST, update.to());
-    creator.replace(creation, ids.require(name), ids, heldBack);
-    outcomes.rolledBack(update, failure.get());
+    UpdateGate gate = UpdateGate.opening(update, clock.instant());
+    creator.replace(creation, oldId, ids, gate.labels());
+    gates.finish(creation, gate, List.of(), ids);
   }
 
   /**

@@ -17,8 +17,9 @@ final class Steps {
   Steps(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock, Sleeper sleeper,
       ExecutorOptions options, UpdateOutcomes outcomes) {
     ContainerCreator creator = new ContainerCreator(engine);
-    ImageUpdateRun updates = new ImageUpdateRun(engine, creator,
+    UpdateGateRun gates = new UpdateGateRun(engine, creator,
         new UpdateHealthGate(engine, clock, sleeper, options.healthPoll()), outcomes);
+    ImageUpdateRun updates = new ImageUpdateRun(engine, creator, gates, clock);
     byKind.put(ActionKind.CREATE_NETWORK, new CreateNetworkStep(engine));
     byKind.put(ActionKind.REMOVE_NETWORK, new RemoveNetworkStep(engine));
     byKind.put(ActionKind.ENSURE_DIRECTORY, new EnsureDirectoryStep(files));
@@ -32,6 +33,7 @@ final class Steps {
     byKind.put(ActionKind.START_CONTAINER, new StartContainerStep(engine));
     byKind.put(ActionKind.RESTART_CONTAINER, new RestartContainerStep(engine));
     byKind.put(ActionKind.REMOVE_CONTAINER, new RemoveContainerStep(engine));
+    byKind.put(ActionKind.FINISH_UPDATE_GATE, new FinishUpdateGateStep(gates));
     byKind.put(ActionKind.AWAIT_HEALTHY, new AwaitHealthyStep(engine, clock, sleeper, options.healthPoll(),
         options.healthWaitLimit()));
     ProxyChangeStep proxyChange = new ProxyChangeStep(proxy);

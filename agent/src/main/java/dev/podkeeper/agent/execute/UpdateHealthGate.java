@@ -1,6 +1,7 @@
 package dev.podkeeper.agent.execute;
 
 import dev.podkeeper.agent.plan.ExitCause;
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -30,9 +31,13 @@ final class UpdateHealthGate {
     this.poll = poll;
   }
 
-  /** Why the container failed its gate; empty when it passed. */
-  Optional<String> failure(String id, ContainerSpec spec, Duration timeout) throws InterruptedException {
-    Instant deadline = clock.instant().plus(timeout);
+  /**
+   * Why the container failed its gate; empty when it passed. The gate ends at {@link UpdateGate#until}, the instant
+   * its labels carry, whether this process created the container or an earlier one did.
+   */
+  Optional<String> failure(String id, ContainerSpec spec, UpdateGate gate) throws InterruptedException {
+    Instant deadline = gate.until();
+    Duration timeout = gate.update().healthTimeout();
     boolean checked = spec.health().isPresent();
     while (true) {
       Optional<ObservedContainer> container = engine.inspectContainer(id);

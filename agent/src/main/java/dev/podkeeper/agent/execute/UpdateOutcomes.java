@@ -1,20 +1,20 @@
 package dev.podkeeper.agent.execute;
 
-import dev.podkeeper.agent.plan.ImageUpdate;
+import dev.podkeeper.agent.plan.UpdateGate;
 
-/** Told how each performed image update ended, for the log's {@code updated} and {@code rolled-back} lines. */
+/** Told how each image update's health gate ended, for the log's {@code updated} and {@code rolled-back} lines. */
 public interface UpdateOutcomes {
   UpdateOutcomes NONE = new UpdateOutcomes() {
     @Override
-    public void updated(ImageUpdate update) {}
+    public void updated(UpdateGate gate) {}
 
     @Override
-    public void rolledBack(ImageUpdate update, String why) {}
+    public void rolledBack(UpdateGate gate, String why) {}
   };
 
-  /** The container runs {@link ImageUpdate#to} and passed its health gate. */
-  void updated(ImageUpdate update);
+  /** The container runs the gate's {@code update().to()} and passed its health gate. */
+  void updated(UpdateGate gate);
 
   /** The new image failed its health gate ({@code why}); the container runs the previous one again. */
-  void rolledBack(ImageUpdate update, String why);
+  void rolledBack(UpdateGate gate, String why);
 }

@@ -93,6 +93,21 @@ public sealed interface ActionInput {
     }
   }
 
+  /**
+   * The update gate open on a container; {@code creation} recreates it on the previous image if the gate fails.
+   *
+   * @param members the containers that joined its network namespace since: a rollback takes them along (Podman
+   *     removes no container others joined, and they would be left in a namespace that is gone)
+   */
+  record GateFinish(ContainerCreation creation, UpdateGate gate, java.util.List<ContainerCreation> members)
+      implements ActionInput {
+    public GateFinish {
+      requireNonNull(creation, "creation is null");
+      requireNonNull(gate, "gate is null");
+      members = java.util.List.copyOf(members);
+    }
+  }
+
   record ContainerRef(String id, Duration stopTimeout) implements ActionInput {
     /** Podman's own default when a container sets none. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);

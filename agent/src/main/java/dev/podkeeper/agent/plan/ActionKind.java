@@ -21,6 +21,11 @@ public enum ActionKind {
   RESTART_CONTAINER("restart-container", Domain.CONTAINER),
   /** Waits until a container is healthy, for dependents that need it so. */
   AWAIT_HEALTHY("await-healthy", Domain.CONTAINER),
+  /**
+   * Finishes the health gate of an image update that an earlier process began (its container's labels say so):
+   * waits for the verdict, and rolls back if it fails.
+   */
+  FINISH_UPDATE_GATE("finish-update-gate", Domain.CONTAINER),
   /** A reverse-proxy site: a server of podkeeper's own in Caddy, its listeners and no routes yet. */
   SITE_ADD("site-add", Domain.SITE),
   SITE_UPDATE("site-update", Domain.SITE),

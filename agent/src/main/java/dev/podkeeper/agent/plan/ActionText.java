@@ -22,6 +22,7 @@ public final class ActionText {
     return switch (dependency.kind()) {
       case UNIT_START, UNIT_STOP, UNIT_ENABLE, UNIT_DISABLE -> "unit " + target;
       case AWAIT_HEALTHY -> target + " (healthy)";
+      case FINISH_UPDATE_GATE -> target + " (update gate)";
       case CREATE_CONTAINER, RECREATE_CONTAINER, START_CONTAINER, RESTART_CONTAINER, REPORT_CLASH -> target;
       case REMOVE_CONTAINER -> "the removal of " + target;
       case CREATE_NETWORK -> "network " + target;

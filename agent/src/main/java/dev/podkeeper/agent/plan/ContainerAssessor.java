@@ -26,15 +26,19 @@ final class ContainerAssessor {
   private final Set<String> removedOrphanIds;
   private final Set<String> adopt;
   private final Map<String, ImageUpdate> updates;
+  private final Map<String, UpdateGate> gates;
   private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
 
   /**
    * @param adopt names whose unmanaged holder is to be replaced ({@code --adopt})
    * @param updates image updates to perform, by container name
+   * @param gates update gates still open, by container name
    */
   ContainerAssessor(DesiredState desired, ObservedWorld world, Set<String> replacedNetworks,
-      Set<String> removedOrphanIds, Set<String> adopt, Map<String, ImageUpdate> updates) {
+      Set<String> removedOrphanIds, Set<String> adopt, Map<String, ImageUpdate> updates,
+      Map<String, UpdateGate> gates) {
     this.updates = updates;
+    this.gates = gates;
     this.desired = desired;
     this.world = world;
     this.replacedNetworks = replacedNetworks;
@@ -107,6 +111,12 @@ final class ContainerAssessor {
     ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, env.value().get().reveal(), providerId);
     if (!fingerprint.matches(current)) {
       return ContainerVerdict.replace(current, specChange(fingerprint, current, provider, providerId), oldProviderRemoved);
+    }
+    // An open gate comes before anything the container's state asks for: a container that exited under it failed
+    // it, and is rolled back rather than started again; and before another update, which waits for its verdict.
+    UpdateGate gate = gates.get(name);
+    if (gate != null && !oldProviderRemoved) {
+      return ContainerVerdict.finishGate(current, gate);
     }
     ImageUpdate update = updates.get(name);
     if (update != null && current.running() && !oldProviderRemoved) {

@@ -61,6 +61,8 @@ final class ContainerPlanner {
               creation(spec, Optional.of(v.currentId())).performing(v.update())));
       case START -> Optional.of(Action.of(ActionKind.START_CONTAINER, name, v.cause(), ref(spec, v)));
       case RESTART -> Optional.of(Action.of(ActionKind.RESTART_CONTAINER, name, v.cause(), ref(spec, v)));
+      case FINISH_GATE -> Optional.of(Action.of(ActionKind.FINISH_UPDATE_GATE, name, v.cause(),
+          new ActionInput.GateFinish(creation(spec, Optional.of(v.currentId())), v.gate().get(), members(v))));
       case CLASH -> Optional.of(Action.of(ActionKind.REPORT_CLASH, name, v.cause(), new ActionInput.None())
           .failing(v.problem().get()));
       case UNRESOLVED -> Optional.of(Action.of(v.current().isPresent() ? ActionKind.RECREATE_CONTAINER
@@ -70,6 +72,15 @@ final class ContainerPlanner {
 
   private ContainerCreation creation(ContainerSpec spec, Optional<String> replacedId) {
     return new ContainerCreation(spec, world.envOf(spec.name()).value().get(), desired.stack(), replacedId);
+  }
+
+  /** The declared containers that joined the namespace of {@code v}'s container, with how to create them again. */
+  private List<ContainerCreation> members(ContainerVerdict v) {
+    return world.engine().containers().stream()
+        .filter(c -> c.namespaceProviderId().filter(v.currentId()::equals).isPresent())
+        .filter(c -> c.managedBy(desired.stack()) && desired.containers().containsKey(c.name()))
+        .map(c -> creation(desired.containers().get(c.name()), Optional.of(c.id())))
+        .toList();
   }
 
   private static ContainerRef ref(ContainerSpec spec, ContainerVerdict v) {

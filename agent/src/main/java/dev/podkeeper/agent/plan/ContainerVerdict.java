@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param split for {@link Kind#REPLACE}: remove in the removal phase and create later, because something
  *     removed in between (its namespace provider, its network) cannot go while it exists
  * @param update for {@link Kind#REPLACE}: the image update the recreate performs
+ * @param gate for {@link Kind#FINISH_GATE}: the update gate still open on the container
  */
 record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
-    Optional<String> problem, boolean split, Optional<ImageUpdate> update) {
+    Optional<String> problem, boolean split, Optional<ImageUpdate> update, Optional<UpdateGate> gate) {
 
-  enum Kind { OK, CREATE, REPLACE, START, RESTART, CLASH, UNRESOLVED }
+  enum Kind { OK, CREATE, REPLACE, START, RESTART, FINISH_GATE, CLASH, UNRESOLVED }
 
   ContainerVerdict {
     requireNonNull(name, "name is null");
@@ -26,17 +27,24 @@ record ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedC
     requireNonNull(current, "current is null");
     requireNonNull(problem, "problem is null");
     requireNonNull(update, "update is null");
+    requireNonNull(gate, "gate is null");
   }
 
   ContainerVerdict(String name, Kind kind, String cause, Optional<ObservedContainer> current,
       Optional<String> problem, boolean split) {
-    this(name, kind, cause, current, problem, split, Optional.empty());
+    this(name, kind, cause, current, problem, split, Optional.empty(), Optional.empty());
   }
 
   /** A running container whose followed tag moved on: recreated on the new image. */
   static ContainerVerdict update(ObservedContainer current, ImageUpdate update) {
     return new ContainerVerdict(current.name(), Kind.REPLACE, update.cause(), Optional.of(current), Optional.empty(),
-        false, Optional.of(update));
+        false, Optional.of(update), Optional.empty());
+  }
+
+  /** A container an update created, whose health gate an earlier process left open: it is finished now. */
+  static ContainerVerdict finishGate(ObservedContainer current, UpdateGate gate) {
+    return new ContainerVerdict(current.name(), Kind.FINISH_GATE, gate.cause(), Optional.of(current),
+        Optional.empty(), false, Optional.empty(), Optional.of(gate));
   }
 
   static ContainerVerdict of(Kind kind, ObservedContainer current, String cause) {

@@ -40,7 +40,8 @@ public final class Planner {
     boolean networksGo = !replacedNetworks.isEmpty() || world.engine().networks().stream()
         .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
-        new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt(), updatesToPerform(options))
+        new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt(), updatesToPerform(options),
+            options.gates())
             .assessAll(graph, networksGo);
 
     PlanBuilder plan = new PlanBuilder(options.holds());

@@ -91,7 +91,8 @@ public final class ReconcilePass {
   }
 
   private static final Set<ActionKind> DESTRUCTIVE = EnumSet.of(ActionKind.REMOVE_CONTAINER,
-      ActionKind.REMOVE_NETWORK, ActionKind.RECREATE_CONTAINER, ActionKind.RESTART_CONTAINER);
+      ActionKind.REMOVE_NETWORK, ActionKind.RECREATE_CONTAINER, ActionKind.RESTART_CONTAINER,
+      ActionKind.FINISH_UPDATE_GATE);
 
   /** @param holds asked once the world is observed; its holds are handed to the planner with {@code options} */
   public PassResult run(DesiredState desired, Trigger trigger, PlannerOptions options, HoldSource holds)
@@ -107,9 +108,11 @@ public final class ReconcilePass {
       // Only engine events may be answered from the kept picture; every other trigger sees the engine afresh.
       WorldObserver.Observation seen =
           observer.observe(desired, !options.noSystemd(), trigger == Trigger.EVENT, options.adopt());
-      // Updates are found before planning: an update to perform is a recreate the planner decides on.
+      // Updates and open gates are found before planning: the planner decides on the recreate of an update to
+      // perform, and on finishing a gate an earlier process left open (the containers' labels say so).
       PlannerOptions updating =
-          options.withUpdates(UpdateWatch.toPerform(updates.observe(desired, seen.world().engine())));
+          options.withUpdates(UpdateWatch.toPerform(updates.observe(desired, seen.world().engine())))
+              .withGates(updates.openGates(desired, seen.world().engine(), clock.instant()));
       Plan plan = plan(desired, seen.world(), updating, holds);
       if (seen.fromPicture() && destroys(plan)) {
         // The picture is never the only truth for a removal, a recreate or a stop: look again, then decide.

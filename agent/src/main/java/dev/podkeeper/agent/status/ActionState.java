@@ -40,7 +40,7 @@ final class ActionState {
           ObjectState.DRIFTED;
       case REMOVE_CONTAINER, REMOVE_NETWORK, SITE_REMOVE, ROUTE_REMOVE -> ObjectState.ORPHANED;
       case REPORT_CLASH -> ObjectState.FAILED;
-      case AWAIT_HEALTHY -> ObjectState.WAITING;
+      case AWAIT_HEALTHY, FINISH_UPDATE_GATE -> ObjectState.WAITING;
     };
   }
 }

@@ -2,20 +2,25 @@ package dev.podkeeper.agent.update;
 
 import dev.podkeeper.agent.execute.UpdateOutcomes;
 import dev.podkeeper.agent.plan.ImageUpdate;
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.agent.reconcile.LogLevel;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
 import dev.podkeeper.agent.update.UpdateFinding.State;
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.UpdatePolicy;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.LocalImage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,6 +45,8 @@ public final class UpdateWatch implements UpdateOutcomes {
   private final UpdateEvents events;
   private final AtomicBoolean checkNow = new AtomicBoolean();
   private final Map<String, String> logged = new HashMap<>();
+  /** The gates that ended in this process ({@link #gateKey}): their labels stay, until their deadline. */
+  private final Set<String> ended = new HashSet<>();
   private volatile List<UpdateFinding> findings = List.of();
 
   public UpdateWatch(RegistryChecks checks, ContainerEngine engine, UpdateSchedule schedule, ReconcileLog log,
@@ -120,13 +127,46 @@ public final class UpdateWatch implements UpdateOutcomes {
     return updates;
   }
 
-  @Override
-  public synchronized void updated(ImageUpdate update) {
-    say(LogLevel.INFO, outcome("updated", update));
+  /**
+   * The update gates still open on the stack's containers, by container name, as their labels say at {@code now}
+   * ({@link UpdateGate#openOn}), less those that ended in this process: a gate that passed early stays open by its
+   * labels until its deadline, and is not run again.
+   */
+  public synchronized Map<String, UpdateGate> openGates(DesiredState desired, ObservedState observed, Instant now) {
+    if (checks == null) {
+      return Map.of();
+    }
+    Map<String, UpdateGate> open = new LinkedHashMap<>();
+    for (ContainerSpec spec : desired.containers().values()) {
+      observed.container(spec.name()).filter(c -> c.managedBy(desired.stack()))
+          .flatMap(c -> UpdateGate.openOn(c, spec, now))
+          .filter(gate -> !ended.contains(gateKey(gate)))
+          .ifPresent(gate -> open.put(spec.name(), gate));
+    }
+    return open;
+  }
+
+  private static String gateKey(UpdateGate gate) {
+    return gate.update().container() + "@" + gate.until();
   }
 
   @Override
-  public synchronized void rolledBack(ImageUpdate update, String why) {
+  public synchronized void updated(UpdateGate gate) {
+    remember(gate);
+    say(LogLevel.INFO, outcome("updated", gate.update()));
+  }
+
+  private void remember(UpdateGate gate) {
+    if (ended.size() > MAX_REMEMBERED) {
+      ended.clear();
+    }
+    ended.add(gateKey(gate));
+  }
+
+  @Override
+  public synchronized void rolledBack(UpdateGate gate, String why) {
+    remember(gate);
+    ImageUpdate update = gate.update();
     Map<String, Object> fields = outcome("rolled-back", update);
     fields.put("reason", why);
     say(LogLevel.WARN, fields);

@@ -58,6 +58,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final Set<String> failingHealth = new HashSet<>();
   private final Map<String, LocalImage> published = new HashMap<>();
   private final Set<String> crashingImages = new HashSet<>();
+  private final Set<String> unhealthyImages = new HashSet<>();
   private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong calls = new AtomicLong();
   private long nextId = 1;
@@ -169,6 +170,11 @@ public final class FakeContainerEngine implements ContainerEngine {
   /** Containers created on this image (by ID) exit with code 1 as soon as they start, as a broken release would. */
   public synchronized void crashOnStart(String imageId) {
     crashingImages.add(imageId);
+  }
+
+  /** The health checks of containers created on this image (by ID) fail, as those of a broken release would. */
+  public synchronized void failHealthChecksOn(String imageId) {
+    unhealthyImages.add(imageId);
   }
 
   @Override
@@ -307,7 +313,8 @@ public final class FakeContainerEngine implements ContainerEngine {
     if (c.status != ContainerStatus.RUNNING) {
       throw new EngineException("health check " + c.name + ": container is not running");
     }
-    setHealth(c.name, failingHealth.contains(c.name) ? HealthStatus.UNHEALTHY : HealthStatus.HEALTHY);
+    boolean fails = failingHealth.contains(c.name) || unhealthyImages.contains(c.imageId);
+    setHealth(c.name, fails ? HealthStatus.UNHEALTHY : HealthStatus.HEALTHY);
     return c.health;
   }
 
