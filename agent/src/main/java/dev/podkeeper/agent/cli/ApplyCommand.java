@@ -86,7 +86,8 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     OneWriter.Turn turn;
     try {
-      turn = new OneWriter(statusSocket.path, err).take(desired.get().stack(), file, options.logFormat(), wait);
+      turn = new OneWriter(statusSocket.path, err).take(desired.get().stack(),
+          new PassExchange.Ask(options.logFormat(), file, checkUpdates), wait);
     } catch (IOException e) {
       err.println("apply: cannot take the lock of stack " + desired.get().stack() + ": " + e.getMessage());
       return NOT_CONVERGED;

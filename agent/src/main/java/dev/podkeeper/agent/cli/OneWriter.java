@@ -2,7 +2,6 @@ package dev.podkeeper.agent.cli;
 
 import dev.podkeeper.agent.lock.LockWait;
 import dev.podkeeper.agent.lock.StackLock;
-import dev.podkeeper.agent.reconcile.LogFormat;
 import dev.podkeeper.agent.status.PassClient;
 import dev.podkeeper.agent.status.PassExchange;
 import java.io.IOException;
@@ -46,21 +45,21 @@ final class OneWriter {
    * Whose pass it is. Tried again while the lock stays held: an agent that has just started holds the lock
    * a moment before its status socket listens.
    */
-  Turn take(String stack, Path file, LogFormat format, Duration wait) throws IOException, InterruptedException {
+  Turn take(String stack, PassExchange.Ask ask, Duration wait) throws IOException, InterruptedException {
     try {
-      return LockWait.system().await(lockDirectory(), stack, wait, err, () -> attempt(stack, file, format, wait));
+      return LockWait.system().await(lockDirectory(), stack, wait, err, () -> attempt(stack, ask, wait));
     } catch (LockWait.LockTimeoutException e) {
       err.println("apply: " + e.getMessage());
       return new Turn.Refused();
     }
   }
 
-  private Optional<Turn> attempt(String stack, Path file, LogFormat format, Duration wait) throws IOException {
+  private Optional<Turn> attempt(String stack, PassExchange.Ask ask, Duration wait) throws IOException {
     Optional<StackLock> free = StackLock.tryAcquire(lockDirectory(), stack);
     if (free.isPresent()) {
       return Optional.of(new Turn.Own(free.get()));
     }
-    Optional<PassExchange.Answer> answer = PassClient.ask(statusSocket, new PassExchange.Ask(format, file), wait);
+    Optional<PassExchange.Answer> answer = PassClient.ask(statusSocket, ask, wait);
     if (answer.isPresent() && answer.get().verdict() != PassExchange.Verdict.REFUSED) {
       return Optional.of(new Turn.AgentRan(answer.get()));
     }

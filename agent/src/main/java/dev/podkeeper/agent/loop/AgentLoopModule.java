@@ -18,6 +18,7 @@ import dev.podkeeper.agent.notify.Watchdog;
 import dev.podkeeper.agent.plan.PlannerOptions;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.update.UpdateSchedule;
+import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.agent.status.StatusBoard;
 import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -94,8 +95,9 @@ public final class AgentLoopModule extends AbstractModule {
 
   /** The loop runs the passes that answer these: they reach the loop through a provider. */
   @Provides @Singleton
-  ManualPasses manualPasses(Provider<ReconcileLoop> loop) {
-    return new ManualPasses(trigger -> loop.get().request(trigger), () -> loop.get().passesStarted(), store);
+  ManualPasses manualPasses(Provider<ReconcileLoop> loop, UpdateWatch updates) {
+    return new ManualPasses(trigger -> loop.get().request(trigger), () -> loop.get().passesStarted(), store,
+        updates::checkNow);
   }
 
   @Provides @Singleton

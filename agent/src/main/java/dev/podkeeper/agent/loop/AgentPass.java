@@ -106,6 +106,7 @@ public final class AgentPass implements PassRunner {
   public PassOutcome run(PassRequest request) throws InterruptedException {
     Optional<PassResult> result = Optional.empty();
     try {
+      listener.started(request);
       result = Optional.of(reconcile(request));
       return outcome(result.get());
     } finally {

@@ -22,20 +22,33 @@ import java.util.function.LongSupplier;
  * runs the pass (trigger manual, through the loop like any other, so never two at once) and answers with
  * its reconcile log lines. A waiter is answered by the first pass carrying the manual trigger that the
  * loop starts after the request; a pass already running when it came does not count, as it may have
- * read the file before the edit that {@code apply} was run for.
+ * read the file before the edit that {@code apply} was run for. {@code apply --check-updates}: that same pass asks
+ * the registries now, not on the policies' intervals; it is told so as it starts, before it looks at updates.
  */
 public final class ManualPasses implements PassExchange.Handler, PassListener {
-  private record Waiter(long after, CompletableFuture<Optional<PassResult>> result) {}
+  private record Waiter(long after, boolean checkUpdates, CompletableFuture<Optional<PassResult>> result) {
+    boolean answeredBy(PassRequest request) {
+      return after < request.passId() && request.triggers().contains(Trigger.MANUAL);
+    }
+  }
 
   private final PassRequester loop;
   private final LongSupplier passesStarted;
   private final DesiredStateStore store;
+  private final Runnable checkUpdatesNow;
   private final List<Waiter> waiters = new ArrayList<>();
 
   public ManualPasses(PassRequester loop, LongSupplier passesStarted, DesiredStateStore store) {
+    this(loop, passesStarted, store, () -> { });
+  }
+
+  /** @param checkUpdatesNow makes the pass that runs next ask about every followed reference */
+  public ManualPasses(PassRequester loop, LongSupplier passesStarted, DesiredStateStore store,
+      Runnable checkUpdatesNow) {
     this.loop = requireNonNull(loop, "loop is null");
     this.passesStarted = requireNonNull(passesStarted, "passesStarted is null");
     this.store = requireNonNull(store, "store is null");
+    this.checkUpdatesNow = requireNonNull(checkUpdatesNow, "checkUpdatesNow is null");
   }
 
   @Override
@@ -47,7 +60,7 @@ public final class ManualPasses implements PassExchange.Handler, PassListener {
     }
     Waiter waiter;
     synchronized (waiters) {
-      waiter = new Waiter(passesStarted.getAsLong(), new CompletableFuture<>());
+      waiter = new Waiter(passesStarted.getAsLong(), ask.checkUpdates(), new CompletableFuture<>());
       waiters.add(waiter);
     }
     loop.request(Trigger.MANUAL);
@@ -63,12 +76,18 @@ public final class ManualPasses implements PassExchange.Handler, PassListener {
   }
 
   @Override
-  public void finished(PassRequest request, Optional<PassResult> result) {
-    if (!request.triggers().contains(Trigger.MANUAL)) {
-      return;
-    }
+  public void started(PassRequest request) {
     synchronized (waiters) {
-      waiters.removeIf(w -> w.after() < request.passId() && w.result().complete(result));
+      if (waiters.stream().anyMatch(w -> w.checkUpdates() && w.answeredBy(request))) {
+        checkUpdatesNow.run();
+      }
+    }
+  }
+
+  @Override
+  public void finished(PassRequest request, Optional<PassResult> result) {
+    synchronized (waiters) {
+      waiters.removeIf(w -> w.answeredBy(request) && w.result().complete(result));
     }
   }
 

@@ -12,24 +12,34 @@ import java.util.Optional;
 
 /**
  * The status socket's "run a pass" request, as {@code apply} sends it to a running agent of its stack, and
- * the agent's answer. On the wire, one request line {@code pass FORMAT FILE}; the answer is a verdict line
+ * the agent's answer. On the wire, one request line {@code pass FORMAT [check-updates] FILE} (FILE is absolute, so
+ * no option word is taken for it); the answer is a verdict line
  * ({@code converged}, {@code not-converged}, or {@code refused REASON}) and then the pass's reconcile log
  * lines, in the asked format. A connection that sends no such line gets the status document, as before.
  */
 public final class PassExchange {
   static final String VERB = "pass";
+  static final String CHECK_UPDATES = "check-updates";
 
   private PassExchange() {}
 
-  /** @param file absolute: the agent compares it with the file it keeps */
-  public record Ask(LogFormat format, Path file) {
+  /**
+   * @param file absolute: the agent compares it with the file it keeps
+   * @param checkUpdates {@code apply --check-updates}: the pass asks the registry about every followed reference
+   */
+  public record Ask(LogFormat format, Path file, boolean checkUpdates) {
     public Ask {
       requireNonNull(format, "format is null");
       file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
     }
 
+    public Ask(LogFormat format, Path file) {
+      this(format, file, false);
+    }
+
     String line() {
-      return VERB + " " + format.name().toLowerCase(Locale.ROOT) + " " + file + "\n";
+      return VERB + " " + format.name().toLowerCase(Locale.ROOT) + (checkUpdates ? " " + CHECK_UPDATES : "") + " "
+          + file + "\n";
     }
 
     /** The ask a request line carries; empty for any other line (a status request). */
@@ -38,9 +48,11 @@ public final class PassExchange {
       if (words.length != 3 || !words[0].equals(VERB)) {
         return Optional.empty();
       }
+      boolean checkUpdates = words[2].startsWith(CHECK_UPDATES + " ");
+      String file = checkUpdates ? words[2].substring(CHECK_UPDATES.length() + 1) : words[2];
       for (LogFormat format : LogFormat.values()) {
         if (format.name().toLowerCase(Locale.ROOT).equals(words[1])) {
-          return Optional.of(new Ask(format, Path.of(words[2])));
+          return Optional.of(new Ask(format, Path.of(file), checkUpdates));
         }
       }
       return Optional.empty();
