@@ -17,7 +17,7 @@ final class FollowingStack {
   final Path file;
 
   private FollowingStack(PodmanEngineFixture.Engine engine, RegistryFixture registry, Path dir, String prefix,
-      String update) throws IOException {
+      String update, String moreKeys) throws IOException {
     stack = engine.uniqueName(prefix).toLowerCase();
     container = stack + "-app";
     repository = "podkeeper-it/" + stack;
@@ -30,12 +30,18 @@ final class FollowingStack {
           %s:
             image: %s
             update: %s
-        """.formatted(stack, container, reference, update));
+        %s""".formatted(stack, container, reference, update, moreKeys.indent(4)));
   }
 
   static FollowingStack write(PodmanEngineFixture.Engine engine, RegistryFixture registry, Path dir, String prefix,
       String update) throws IOException {
-    return new FollowingStack(engine, registry, dir, prefix, update);
+    return write(engine, registry, dir, prefix, update, "");
+  }
+
+  /** @param moreKeys more keys of the container, e.g. {@code health: {...}}, one per line */
+  static FollowingStack write(PodmanEngineFixture.Engine engine, RegistryFixture registry, Path dir, String prefix,
+      String update, String moreKeys) throws IOException {
+    return new FollowingStack(engine, registry, dir, prefix, update, moreKeys);
   }
 
   /**

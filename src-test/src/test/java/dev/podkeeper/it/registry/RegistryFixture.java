@@ -85,6 +85,14 @@ public final class RegistryFixture implements AutoCloseable {
     return build(engine, version, "CMD [\"/bin/sh\", \"-c\", \"exit 1\"]\n");
   }
 
+  /**
+   * A version image that runs, but whose environment says {@code PODKEEPER_TEST_HEALTH=failing}: a health check
+   * {@code test "$PODKEEPER_TEST_HEALTH" != failing} fails in it, as that of a broken release does.
+   */
+  public static String unhealthyVersionImage(PodmanEngineFixture.Engine engine, int version) {
+    return build(engine, version, "ENV PODKEEPER_TEST_HEALTH=failing\n");
+  }
+
   private static String build(PodmanEngineFixture.Engine engine, int version, String moreLines) {
     String image = "localhost/podkeeper-update-test:v" + version;
     Path context = engine.dir().resolve("build-v" + version);

@@ -1,0 +1,108 @@
+package dev.podkeeper.it.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podkeeper.it.AgentCommand;
+import dev.podkeeper.it.PodmanEngineFixture;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An agent killed (SIGKILL) during an update's health gate, and a new agent process started while the gate is
+ * still open: the new one finds the gate in the container's labels, waits for its deadline, rolls back and holds the
+ * digest back, and logs it. The update itself is asked for by {@code apply --check-updates} sent to the first agent,
+ * whose policy interval (6 h) would not have checked again.
+ */
+class UpdateGateResumeIT {
+  private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(45);
+
+  @TempDir
+  static Path dir;
+
+  private static RegistryFixture registry;
+  private static FollowingStack followed;
+
+  @BeforeAll
+  static void aStackThatFollowsItsTagWithAHealthCheck() throws IOException {
+    registry = RegistryFixture.start("gate");
+    followed = FollowingStack.write(ENGINE, registry, dir, "upg",
+        "{ policy: registry, healthTimeout: " + HEALTH_TIMEOUT.toSeconds() + "s }",
+        "health: { test: [\"CMD-SHELL\", \"test \\\"$PODKEEPER_TEST_HEALTH\\\" != failing\"], interval: 2s, "
+            + "timeout: 2s, retries: 1 }");
+  }
+
+  @AfterAll
+  static void removeWhatTheTestMade() {
+    followed.remove(ENGINE, "localhost/podkeeper-rollback/" + followed.stack + "-" + followed.container + ":previous");
+    registry.close();
+  }
+
+  @Test
+  void anAgentStartedDuringTheGateOfAKilledOneRollsBackAndHoldsTheDigestBack() throws Exception {
+    String v1 = followed.pushAndPullVersion1(ENGINE, registry);
+    Path statusSocket = dir.resolve("status.sock");
+    AgentCommand first = runAgent("agent-1.log", statusSocket);
+    await().atMost(Duration.ofMinutes(2)).until(() -> first.output().contains("converged=1/1"));
+    String v1Image = imageOf(followed.container);
+
+    String v2 = registry.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 2), followed.repository + ":latest");
+    // The engine pulls over HTTPS from a registry its registries.conf does not mark insecure: pulled here by
+    // digest, the new image is in the store, and podkeeper names it by the reference instead of pulling.
+    ENGINE.podman("pull", "--tls-verify=false", registry.host() + "/" + followed.repository + "@" + v2);
+    AgentCommand apply = AgentCommand.start(dir.resolve("apply.log"), "apply", followed.file, ENGINE.socket(),
+        "--check-updates", "--status-socket", statusSocket.toString());
+    await().atMost(Duration.ofMinutes(1)).until(() -> !label(followed.container, "dev.podkeeper.update-gate-until")
+        .isEmpty());
+    Instant deadline = Instant.parse(label(followed.container, "dev.podkeeper.update-gate-until"));
+    apply.kill9();
+    first.kill9();
+    assertThat(Instant.now()).as("killed while the gate is open").isBefore(deadline);
+    assertThat(first.output()).as("apply --check-updates made the agent's pass ask the registry now")
+        .containsPattern("event=update-available target=" + followed.container + " image=\\S+ running=" + v1
+            + " available=" + v2)
+        .doesNotContain("event=rolled-back", "event=updated");
+    assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v2);
+    assertThat(label(followed.container, "dev.podkeeper.previous-digest")).isEqualTo(v1);
+
+    try (AgentCommand second = runAgent("agent-2.log", statusSocket)) {
+      await().atMost(HEALTH_TIMEOUT.plus(Duration.ofMinutes(1)))
+          .until(() -> second.output().contains("event=held-back"));
+
+      assertThat(second.output())
+          .containsPattern("action=finish-update-gate target=" + followed.container + " cause=\"update gate of "
+              + v2.substring(0, 19) + " open until " + deadline + "\" outcome=ok")
+          .containsPattern("event=rolled-back target=" + followed.container + " image=\\S+ from=" + v1 + " to=" + v2
+              + " reason=\"still unhealthy after " + HEALTH_TIMEOUT.toSeconds() + " s\"")
+          .containsPattern("event=held-back target=" + followed.container);
+      assertThat(Instant.now()).as("the gate lasted until its deadline").isAfterOrEqualTo(deadline);
+      assertThat(imageOf(followed.container)).isEqualTo(v1Image);
+      assertThat(label(followed.container, "dev.podkeeper.held-back-digest")).isEqualTo(v2);
+      assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v1);
+      assertThat(label(followed.container, "dev.podkeeper.update-gate-until")).isEmpty();
+      assertThat(Boolean.parseBoolean(ENGINE.podman("inspect", "--format", "{{.State.Running}}", followed.container)
+          .strip())).isTrue();
+    }
+  }
+
+  private static AgentCommand runAgent(String log, Path statusSocket) {
+    return AgentCommand.start(dir.resolve(log), "run", followed.file, ENGINE.socket(), "--status-socket",
+        statusSocket.toString());
+  }
+
+  private static String imageOf(String name) {
+    return ENGINE.podman("inspect", "--format", "{{.Image}}", name).strip();
+  }
+
+  private static String label(String name, String key) {
+    String value = ENGINE.podman("inspect", "--format", "{{index .Config.Labels \"" + key + "\"}}", name).strip();
+    return value.equals("<no value>") ? "" : value;
+  }
+}
