@@ -147,6 +147,33 @@ class ImageUpdateApplyTest {
   }
 
   @Test
+  void aRecreateForASpecChangeDropsTheHeldBackLabelSoTheDigestIsTriedAgain() throws InterruptedException {
+    engine.crashOnStart(V2_ID);
+    pushV2AndCheck(APPLY);
+    assertThat(app().labels()).containsEntry(Labels.HELD_BACK_DIGEST, V2);
+    DesiredState edited = valid("""
+        version: 1
+        stack: s
+        containers:
+          app: { image: "registry.test/team/app:latest", update: { policy: registry, healthTimeout: 30s },
+                 env: { MODE: "edited" } }
+          side: { image: "localhost/side:1", network: "container:app" }
+        """);
+
+    PassResult changed = pass.run(edited, Trigger.MANUAL, PlannerOptions.DEFAULT);
+
+    assertThat(changed.results()).extracting(r -> r.action().id(), r -> r.action().cause()).contains(
+        org.assertj.core.groups.Tuple.tuple("recreate-container:app", "spec changed: env +MODE=edited"));
+    assertThat(app().labels()).doesNotContainKeys(Labels.HELD_BACK_DIGEST, Labels.IMAGE_DIGEST,
+        Labels.UPDATE_GATE_UNTIL, Labels.PREVIOUS_DIGEST);
+    watch.checkNow();
+    PassResult tried = pass.run(edited, Trigger.MANUAL, PlannerOptions.DEFAULT);
+    assertThat(tried.results()).extracting(r -> r.action().id()).as("no longer held back: tried again")
+        .contains("recreate-container:app");
+    assertThat(events("rolled-back")).as("and rolled back again, still broken").hasSize(2);
+  }
+
+  @Test
   void aHealthCheckThatStaysUnhealthyForTheWholeTimeoutFailsTheGate() throws InterruptedException {
     DesiredState checked = valid("""
         version: 1
