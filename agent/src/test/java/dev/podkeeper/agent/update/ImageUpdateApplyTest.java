@@ -1,5 +1,10 @@
 package dev.podkeeper.agent.update;
 
+import static dev.podkeeper.agent.update.FollowedApp.IMAGE;
+import static dev.podkeeper.agent.update.FollowedApp.V1;
+import static dev.podkeeper.agent.update.FollowedApp.V1_ID;
+import static dev.podkeeper.agent.update.FollowedApp.V2;
+import static dev.podkeeper.agent.update.FollowedApp.V2_ID;
 import static dev.podkeeper.model.parse.Parsing.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,11 +46,6 @@ import org.junit.jupiter.api.Test;
  * recreate, health gate, and rollback with the new digest held back.
  */
 class ImageUpdateApplyTest {
-  private static final String IMAGE = "registry.test/team/app:latest";
-  private static final String V1 = "sha256:" + "a".repeat(64);
-  private static final String V2 = "sha256:" + "b".repeat(64);
-  private static final String V1_ID = "sha256:" + "1".repeat(64);
-  private static final String V2_ID = "sha256:" + "2".repeat(64);
   private static final String ROLLBACK_IMAGE = "localhost/podkeeper-rollback/s-app:previous";
 
   private final TestClock clock = new TestClock();
@@ -65,13 +65,7 @@ class ImageUpdateApplyTest {
       log, clock, () -> "pass" + passes.incrementAndGet(), watch);
 
   private static DesiredState stack(String update) {
-    return valid("""
-        version: 1
-        stack: s
-        containers:
-          app: { image: "registry.test/team/app:latest", update: %s }
-          side: { image: "localhost/side:1", network: "container:app" }
-        """.formatted(update));
+    return FollowedApp.stack(update, "");
   }
 
   private static final DesiredState APPLY = stack("{ policy: registry, healthTimeout: 30s }");
@@ -151,14 +145,7 @@ class ImageUpdateApplyTest {
     engine.crashOnStart(V2_ID);
     pushV2AndCheck(APPLY);
     assertThat(app().labels()).containsEntry(Labels.HELD_BACK_DIGEST, V2);
-    DesiredState edited = valid("""
-        version: 1
-        stack: s
-        containers:
-          app: { image: "registry.test/team/app:latest", update: { policy: registry, healthTimeout: 30s },
-                 env: { MODE: "edited" } }
-          side: { image: "localhost/side:1", network: "container:app" }
-        """);
+    DesiredState edited = FollowedApp.stack("{ policy: registry, healthTimeout: 30s }", FollowedApp.EDITED_ENV);
 
     PassResult changed = pass.run(edited, Trigger.MANUAL, PlannerOptions.DEFAULT);
 

@@ -1,6 +1,10 @@
 package dev.podkeeper.agent.update;
 
-import static dev.podkeeper.model.parse.Parsing.valid;
+import static dev.podkeeper.agent.update.FollowedApp.IMAGE;
+import static dev.podkeeper.agent.update.FollowedApp.V1;
+import static dev.podkeeper.agent.update.FollowedApp.V1_ID;
+import static dev.podkeeper.agent.update.FollowedApp.V2;
+import static dev.podkeeper.agent.update.FollowedApp.V2_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podkeeper.agent.execute.ActionResult;
@@ -41,11 +45,6 @@ import org.junit.jupiter.api.Test;
  * or rolls back and holds the digest back, and an agent that comes back after its deadline leaves the update be.
  */
 class UpdateGateResumeTest {
-  private static final String IMAGE = "registry.test/team/app:latest";
-  private static final String V1 = "sha256:" + "a".repeat(64);
-  private static final String V2 = "sha256:" + "b".repeat(64);
-  private static final String V1_ID = "sha256:" + "1".repeat(64);
-  private static final String V2_ID = "sha256:" + "2".repeat(64);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final TestClock clock = new TestClock();
@@ -95,20 +94,10 @@ class UpdateGateResumeTest {
     return new Agent(clock::advance);
   }
 
-  private static DesiredState stack(String update, String health) {
-    return valid("""
-        version: 1
-        stack: s
-        containers:
-          app: { image: "registry.test/team/app:latest", update: %s %s }
-          side: { image: "localhost/side:1", network: "container:app" }
-        """.formatted(update, health));
-  }
-
   private static final String CHECKED = ", health: { test: [\"CMD-SHELL\", \"true\"], interval: 5s, timeout: 2s, "
       + "retries: 3 }";
-  private static final DesiredState GATED = stack("{ policy: registry, healthTimeout: 30s }", CHECKED);
-  private static final DesiredState UNCHECKED = stack("{ policy: registry, healthTimeout: 30s }", "");
+  private static final DesiredState GATED = FollowedApp.stack("{ policy: registry, healthTimeout: 30s }", CHECKED);
+  private static final DesiredState UNCHECKED = FollowedApp.stack("{ policy: registry, healthTimeout: 30s }", "");
 
   /** Whether the health check fails once v2 is pushed. */
   private boolean v2Unhealthy;
@@ -273,7 +262,7 @@ class UpdateGateResumeTest {
 
   @Test
   void withoutRollbackAGateFailedUnderALaterAgentLeavesTheNewImageAndFailsForGood() throws InterruptedException {
-    DesiredState noRollback = stack("{ policy: registry, rollback: false, healthTimeout: 30s }", "");
+    DesiredState noRollback = FollowedApp.stack("{ policy: registry, rollback: false, healthTimeout: 30s }", "");
     updateWith(killedDuringTheGate(), noRollback);
     engine.exit("app", 1);
 
@@ -289,14 +278,7 @@ class UpdateGateResumeTest {
   void aSpecChangeDuringTheGateRecreatesTheContainerWithoutAGate() throws InterruptedException {
     v2Unhealthy = true;
     updateWith(killedDuringTheGate(), GATED);
-    DesiredState edited = valid("""
-        version: 1
-        stack: s
-        containers:
-          app: { image: "registry.test/team/app:latest", update: { policy: registry, healthTimeout: 30s },
-                 env: { MODE: "edited" } }
-          side: { image: "localhost/side:1", network: "container:app" }
-        """);
+    DesiredState edited = FollowedApp.stack("{ policy: registry, healthTimeout: 30s }", FollowedApp.EDITED_ENV);
 
     PassResult result = agent().run(edited);
 
