@@ -133,6 +133,20 @@ class ApplyCommandTest {
   }
 
   @Test
+  void checkUpdatesGoesToTheAgentWithTheAsk() throws Exception {
+    Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
+    List<PassExchange.Ask> asked = new CopyOnWriteArrayList<>();
+
+    CommandRun run = withAgentOf("media", file, ask -> {
+      asked.add(ask);
+      return PassExchange.Answer.ran(true, List.of("pass=a2 trigger=manual converged=5/5"));
+    }, () -> apply("--check-updates", file.toString()));
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(asked).containsExactly(new PassExchange.Ask(LogFormat.TEXT, file, true));
+  }
+
+  @Test
   void anAgentKeepingAnotherFileOfTheStackIsNamedAndNothingRuns() throws Exception {
     Path file = CommandRun.stackFile(dir, CommandRun.CONTAINERS);
 
