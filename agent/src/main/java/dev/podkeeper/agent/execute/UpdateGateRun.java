@@ -47,6 +47,7 @@ final class UpdateGateRun {
     String failed = "update " + name + " to " + ImageUpdate.shortDigest(Optional.of(update.to()))
         + " failed its health gate: " + failure.get();
     if (!update.rollback()) {
+      outcomes.failedWithoutRollback(gate);
       throw new StepException(FailureKind.PERMANENT, failed + "; rollback is off, so it stays on the new image ("
           + "the previous one is kept as " + rollbackImage + ")");
     }

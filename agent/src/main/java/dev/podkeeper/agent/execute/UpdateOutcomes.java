@@ -10,6 +10,9 @@ public interface UpdateOutcomes {
 
     @Override
     public void rolledBack(UpdateGate gate, String why) {}
+
+    @Override
+    public void failedWithoutRollback(UpdateGate gate) {}
   };
 
   /** The container runs the gate's {@code update().to()} and passed its health gate. */
@@ -17,4 +20,7 @@ public interface UpdateOutcomes {
 
   /** The new image failed its health gate ({@code why}); the container runs the previous one again. */
   void rolledBack(UpdateGate gate, String why);
+
+  /** The new image failed its health gate, and the policy does not roll back: it stays (the action fails). */
+  void failedWithoutRollback(UpdateGate gate);
 }

@@ -156,6 +156,12 @@ public final class UpdateWatch implements UpdateOutcomes {
     say(LogLevel.INFO, outcome("updated", gate.update()));
   }
 
+  /** Said by the failed action's own ERROR line; the gate is over, and not run again while its labels say open. */
+  @Override
+  public synchronized void failedWithoutRollback(UpdateGate gate) {
+    remember(gate);
+  }
+
   private void remember(UpdateGate gate) {
     if (ended.size() > MAX_REMEMBERED) {
       ended.clear();

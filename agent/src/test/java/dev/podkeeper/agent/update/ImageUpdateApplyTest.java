@@ -197,6 +197,10 @@ class ImageUpdateApplyTest {
           assertThat(r.error().orElseThrow()).contains("failed its health gate: exited 1", "rollback is off");
         });
     assertThat(events("rolled-back")).isEmpty();
+    assertThat(pass.run(stack("{ policy: registry, rollback: false, healthTimeout: 30s }"), Trigger.MANUAL,
+        PlannerOptions.DEFAULT).results()).extracting(r -> r.action().id())
+        .as("the gate is over: the exited container is started, its gate not run again")
+        .contains("start-container:app").doesNotContain("finish-update-gate:app");
   }
 
   @Test
