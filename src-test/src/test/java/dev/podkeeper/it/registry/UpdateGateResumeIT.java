@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpdateGateResumeIT {
   private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
-  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(45);
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir
   static Path dir;
@@ -53,7 +53,8 @@ class UpdateGateResumeIT {
     await().atMost(Duration.ofMinutes(2)).until(() -> first.output().contains("converged=1/1"));
     String v1Image = imageOf(followed.container);
 
-    String v2 = registry.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 2), followed.repository + ":latest");
+    // Version 4: a number no other test of the registry builds, so that no test's image is rebuilt under another.
+    String v2 = registry.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 4), followed.repository + ":latest");
     // The engine pulls over HTTPS from a registry its registries.conf does not mark insecure: pulled here by
     // digest, the new image is in the store, and podkeeper names it by the reference instead of pulling.
     ENGINE.podman("pull", "--tls-verify=false", registry.host() + "/" + followed.repository + "@" + v2);
