@@ -98,6 +98,14 @@ final class EngineErrors {
     return FailureKind.TRANSIENT;
   }
 
+  /**
+   * Whether a forced removal failed only because the container exited while Podman stopped it: "cannot remove
+   * container ID as it could not be stopped: sending SIGKILL to container ID: container state improper: stopped".
+   */
+  static boolean lostARaceWithAnExit(String words) {
+    return words.contains("could not be stopped") && words.contains("container state improper");
+  }
+
   /** Podman's message for a failed call: the "message" of its JSON error body, else the exception's text. */
   static String engineWords(Throwable e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -296,7 +296,16 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void removeContainer(String id) {
     try {
-      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+      try {
+        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+      } catch (RuntimeException e) {
+        if (!EngineErrors.lostARaceWithAnExit(EngineErrors.engineWords(e))) {
+          throw e;
+        }
+        // Podman 4.3 sends SIGKILL to a container its state still says runs when the process has just exited;
+        // the container is stopped by then, and a second removal finds it so.
+        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+      }
     } catch (RuntimeException e) {
       String hint = EngineErrors.engineWords(e).contains("dependent containers")
           ? "other containers joined its network namespace (network: container:...); remove them first, then it"
