@@ -9,6 +9,9 @@
 # and, only when this host needs it, containers.conf; runroot/ and podman.sock may be links to a short
 # path (see below). Networks stay host-wide (netavark's config in /etc/containers/networks, bridges, port
 # binds): callers must give theirs names that cannot clash.
+#
+# A registries.conf that the caller put in DIR before start is this engine's instead of the host's (for a
+# test registry on plain HTTP, marked insecure there: the compat API's pull has no TLS switch).
 set -euo pipefail
 
 usage() {
@@ -24,6 +27,7 @@ shift 2
 
 pidfile=$dir/podman.pid
 conf=$dir/containers.conf
+registries_conf=$dir/registries.conf
 log=$dir/podman.log
 # Podman's own default for both limits when it runs as root (define.RLimitDefaultValue).
 podman_default_rlimit=1048576
@@ -145,9 +149,9 @@ engine_namespace_pid() {
   fi
 }
 
-# Sets prefix: the command words that run a podman on this DIR's storage with its containers.conf and,
-# on a host with unmounted_hierarchies, in this engine's own mount namespace, where they are mounted so
-# that pods can be made. That namespace is the one its live processes are in, or else a new one: a
+# Sets prefix: the command words that run a podman on this DIR's storage with its containers.conf and
+# registries.conf (those that exist) and, on a host with unmounted_hierarchies, in this engine's own mount
+# namespace, where they are mounted so that pods can be made. That namespace is the one its live processes are in, or else a new one: a
 # restarted service and the CLI must see the mounts made there before (the containers' storage, their
 # network namespaces under /run/netns; from outside, a removal leaves the port forwards behind). Nothing
 # mounted there appears on the host. Every word execs the next one in place, so a background job's $! is
@@ -168,8 +172,11 @@ engine_prefix() {
         exec "$@"' sh "$hierarchies")
     fi
   fi
-  if [[ -f $conf ]]; then
-    prefix+=(env "CONTAINERS_CONF=$conf")
+  local vars=()
+  [[ -f $conf ]] && vars+=("CONTAINERS_CONF=$conf")
+  [[ -f $registries_conf ]] && vars+=("CONTAINERS_REGISTRIES_CONF=$registries_conf")
+  if [[ ${#vars[@]} -gt 0 ]]; then
+    prefix+=(env "${vars[@]}")
   fi
 }
 

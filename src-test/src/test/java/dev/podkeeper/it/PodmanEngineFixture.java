@@ -66,7 +66,29 @@ public final class PodmanEngineFixture implements ParameterResolver {
     }
 
     static Engine start() {
-      Path dir = RepoScripts.newEngineDirectory("podman");
+      return start(RepoScripts.newEngineDirectory("podman"));
+    }
+
+    /**
+     * A private engine of the caller's own, beside the shared one, that pulls from these plain-HTTP registries
+     * ({@code 127.0.0.1:PORT}) as from any other: its registries.conf marks them insecure, since the compat API's
+     * pull, podkeeper's, has no TLS switch. Started with the test image, stopped when the JVM exits.
+     */
+    public static Engine startTrusting(String prefix, String... insecureRegistries) {
+      Path dir = RepoScripts.newEngineDirectory(prefix);
+      StringBuilder conf = new StringBuilder("# Written by PodmanEngineFixture: test registries on plain HTTP.\n");
+      for (String registry : insecureRegistries) {
+        conf.append("[[registry]]\nlocation = \"").append(registry).append("\"\ninsecure = true\n");
+      }
+      try {
+        Files.writeString(dir.resolve("registries.conf"), conf);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return start(dir);
+    }
+
+    private static Engine start(Path dir) {
       String socket = RepoScripts.lastLine(RepoScripts.script("podman-engine.sh", "start", dir.toString()));
       Engine started = new Engine(dir, socket);
       Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-private-podman"));
@@ -112,6 +134,19 @@ public final class PodmanEngineFixture implements ParameterResolver {
       List<String> command = new ArrayList<>(List.of("podman", "--url", socket));
       command.addAll(List.of(args));
       return RepoScripts.run(command);
+    }
+
+    /**
+     * The network namespace a running container's process is in, as {@code readlink /proc/PID/ns/net} says
+     * ({@code net:[INODE]}): equal for a namespace provider and the members that joined it.
+     */
+    public String networkNamespace(String container) {
+      String pid = podman("inspect", "--format", "{{.State.Pid}}", container).strip();
+      try {
+        return Files.readSymbolicLink(Path.of("/proc", pid, "ns", "net")).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the network namespace of " + container + " (pid " + pid + ")", e);
+      }
     }
 
     /** As {@link #podman}, for cleanup: a failure (the object is already gone) is ignored. */
