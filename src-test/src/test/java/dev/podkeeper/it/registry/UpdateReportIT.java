@@ -17,46 +17,45 @@ import org.junit.jupiter.api.io.TempDir;
  * container is left as it was. Each check is one HEAD and no GET in the registry's access log.
  */
 class UpdateReportIT {
-  private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
+  private static final TrustedRegistry TRUSTED = TrustedRegistry.get();
+  private static final PodmanEngineFixture.Engine ENGINE = TRUSTED.engine;
+  private static final RegistryFixture REGISTRY = TRUSTED.registry;
 
   @TempDir
   static Path dir;
 
-  private static RegistryFixture registry;
   private static FollowingStack followed;
 
   @BeforeAll
   static void aContainerOnAPulledTag() throws IOException {
-    registry = RegistryFixture.start("report");
-    followed = FollowingStack.write(ENGINE, registry, dir, "upd", "{ policy: registry, mode: report }");
+    followed = FollowingStack.write(ENGINE, REGISTRY, dir, "upd", "{ policy: registry, mode: report }");
   }
 
   @AfterAll
   static void removeWhatTheTestMade() {
-    followed.remove(ENGINE);
-    registry.close();
+    followed.remove(ENGINE, "localhost/podkeeper-update-test:v2");
   }
 
   @Test
   void aMovedTagIsReportedWithBothDigestsAndNotApplied() throws Exception {
-    String v1 = followed.pushAndPullVersion1(ENGINE, registry);
+    String v1 = followed.pushAndPullVersion1(ENGINE, REGISTRY);
 
     AgentCommand first = AgentCommand.run(dir.resolve("apply-1.log"), "apply", followed.file, ENGINE.socket());
     assertThat(first.exitCode()).as(first.output()).isZero();
     String id = ENGINE.podman("inspect", "--format", "{{.Id}}", followed.container).strip();
     assertThat(first.output()).as("apply without --check-updates asks no registry").doesNotContain("update-");
-    assertThat(registry.manifestRequests("HEAD", followed.repository)).isZero();
+    assertThat(REGISTRY.manifestRequests("HEAD", followed.repository)).isZero();
 
     AgentCommand upToDate = AgentCommand.run(dir.resolve("plan-1.log"), "plan", followed.file, ENGINE.socket(),
         "--check-updates");
     assertThat(upToDate.output()).contains("Image updates (asked the registry now: 1 reference in ")
         .contains(followed.container + ": " + followed.reference + " up to date (running "
         + v1.substring(0, 19));
-    long getsAfterPull = registry.manifestRequests("GET", followed.repository);
-    assertThat(registry.manifestRequests("HEAD", followed.repository)).isEqualTo(1);
+    long getsAfterPull = REGISTRY.manifestRequests("GET", followed.repository);
+    assertThat(REGISTRY.manifestRequests("HEAD", followed.repository)).isEqualTo(1);
 
-    String v2 = registry.push(ENGINE, RegistryFixture.versionImage(ENGINE, 2), followed.repository + ":latest");
-    long headsBefore = registry.manifestRequests("HEAD", followed.repository);
+    String v2 = REGISTRY.push(ENGINE, RegistryFixture.versionImage(ENGINE, 2), followed.repository + ":latest");
+    long headsBefore = REGISTRY.manifestRequests("HEAD", followed.repository);
     AgentCommand report = AgentCommand.run(dir.resolve("apply-2.log"), "apply", followed.file, ENGINE.socket(),
         "--check-updates");
 
@@ -67,8 +66,8 @@ class UpdateReportIT {
     assertThat(ENGINE.podman("inspect", "--format", "{{.Id}}", followed.container).strip())
         .as("report mode changes nothing")
         .isEqualTo(id);
-    assertThat(registry.manifestRequests("HEAD", followed.repository)).isEqualTo(headsBefore + 1);
-    assertThat(registry.manifestRequests("GET", followed.repository)).as("a check is no pull").isEqualTo(getsAfterPull);
+    assertThat(REGISTRY.manifestRequests("HEAD", followed.repository)).isEqualTo(headsBefore + 1);
+    assertThat(REGISTRY.manifestRequests("GET", followed.repository)).as("a check is no pull").isEqualTo(getsAfterPull);
 
     AgentCommand plan = AgentCommand.run(dir.resolve("plan-2.log"), "plan", followed.file, ENGINE.socket(),
         "--check-updates");
