@@ -120,13 +120,14 @@ class ApplyIT {
   @Order(3)
   void afterTheProviderRestartsItsMemberIsRestartedIntoTheNewNamespace() throws Exception {
     ENGINE.podman("restart", "-t", "1", vpn);
-    assertThat(netns(web)).as("the member is left in the old, dead namespace").isNotEqualTo(netns(vpn));
+    assertThat(ENGINE.networkNamespace(web)).as("the member is left in the old, dead namespace")
+        .isNotEqualTo(ENGINE.networkNamespace(vpn));
 
     AgentCommand apply = apply(stackFile(Map.of()));
 
     assertThat(apply.exitCode()).as(apply.output()).isZero();
     assertThat(apply.output()).contains("restart-container").contains(web);
-    assertThat(netns(web)).isEqualTo(netns(vpn));
+    assertThat(ENGINE.networkNamespace(web)).isEqualTo(ENGINE.networkNamespace(vpn));
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
         .untilAsserted(() -> assertThat(httpGet(vpnPort)).isEqualTo("web\n"));
   }
@@ -252,10 +253,6 @@ class ApplyIT {
 
   private static String inspect(String name, String format) {
     return ENGINE.podman("inspect", "--format", format, name).strip();
-  }
-
-  private static String netns(String name) throws IOException {
-    return Files.readSymbolicLink(Path.of("/proc", inspect(name, "{{.State.Pid}}"), "ns", "net")).toString();
   }
 
   /** The local addresses that listen on {@code port}, from the host's socket table (/proc/net/tcp and tcp6). */

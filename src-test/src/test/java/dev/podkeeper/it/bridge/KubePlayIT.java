@@ -61,17 +61,9 @@ class KubePlayIT {
     });
     String member = stack + "-vpn-" + stack + "-web";
     String provider = stack + "-vpn-" + stack + "-vpn";
-    assertThat(netns(member)).as("one Pod, one network namespace").isEqualTo(netns(provider));
+    assertThat(ENGINE.networkNamespace(member)).as("one Pod, one network namespace")
+        .isEqualTo(ENGINE.networkNamespace(provider));
     assertThat(Files.isDirectory(dir.resolve("web-config"))).as("hostPath DirectoryOrCreate").isTrue();
-  }
-
-  private static String netns(String container) {
-    String pid = ENGINE.podman("inspect", "-f", "{{.State.Pid}}", container).strip();
-    try {
-      return Files.readSymbolicLink(Path.of("/proc", pid, "ns", "net")).toString();
-    } catch (java.io.IOException e) {
-      throw new AssertionError("cannot read the network namespace of " + container, e);
-    }
   }
 
   private static String stackFile() {
