@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscription to Podman's own event stream ({@code GET /libpod/events}, container and network events),
+ * One subscription to Podman's own event stream ({@code GET /libpod/events}, container, network and image events),
  * read on a thread of its own over an HTTP client of its own. Podman's own stream, not the Docker-compatible
  * one, because only it carries the health status of {@code health_status} events.
  *
@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 final class EventStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
-  // {"type":["container","network"]}, URL-encoded
-  private static final String PATH =
-      "/v4.0.0/libpod/events?stream=true&filters=%7B%22type%22%3A%5B%22container%22%2C%22network%22%5D%7D";
+  // {"type":["container","network","image"]}, URL-encoded
+  private static final String PATH = "/v4.0.0/libpod/events?stream=true&filters="
+      + "%7B%22type%22%3A%5B%22container%22%2C%22network%22%2C%22image%22%5D%7D";
 
   private final DockerHttpClient http;
   private final ObjectMapper json;
@@ -173,7 +173,9 @@ final class EventStream implements AutoCloseable {
    * Podman 4.3's event: {@code Type}, {@code Action} (also in {@code status}), {@code Actor.ID},
    * {@code Actor.Attributes} (name, image, the container's labels, ...), {@code timeNano}, and for
    * {@code health_status} a top-level {@code HealthStatus}, passed on as attribute {@code health_status}.
-   * Network events are only connect/disconnect, with the container's ID and name. A container's end is
+   * Network events are only connect/disconnect, with the container's ID and name. Image events name the image
+   * in {@code name}: {@code tag} and {@code pull} the name given, {@code build} only the new image's ID (its
+   * {@code Actor.ID} is empty, as is the tag it got). A container's end is
    * "died" there; it is passed on as "die", the Docker-compatible name, as Podman's compatible stream does.
    */
   static EngineEvent map(JsonNode e) {

@@ -3,8 +3,12 @@ package dev.podkeeper.agent.loop;
 import static java.util.Objects.requireNonNull;
 
 import dev.podkeeper.model.Labels;
+import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.desired.UpdatePolicy;
+import dev.podkeeper.model.image.ImageReference;
 import dev.podkeeper.model.port.EngineEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,16 +17,18 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Which engine events are worth a pass: state changes (not exec, attach, image pulls) of objects that carry
- * this stack's label or bear a name of the desired state (a container created by hand under a managed name
- * is a clash to report; a managed one removed by hand is to recreate). Podman repeats {@code health_status}
- * at every check; only a change of health is news.
+ * Which engine events are worth a pass: state changes (not exec, attach) of objects that carry this stack's
+ * label or bear a name of the desired state (a container created by hand under a managed name is a clash to
+ * report; a managed one removed by hand is to recreate), and images that a container follows locally
+ * ({@code update: { policy: local }}) getting a new image under their name. Podman repeats
+ * {@code health_status} at every check; only a change of health is news.
  */
 public final class ManagedEventFilter implements Predicate<EngineEvent> {
   private static final Set<String> CONTAINER_ACTIONS = Set.of(
       "create", "start", "restart", "die", "died", "stop", "kill", "oom", "remove", "rename",
       "pause", "unpause", "health_status");
   private static final Set<String> NETWORK_ACTIONS = Set.of("create", "remove", "connect", "disconnect");
+  private static final Set<String> IMAGE_ACTIONS = Set.of("tag", "pull", "build");
 
   private final Supplier<Optional<DesiredState>> desired;
   private final Map<String, String> lastHealth = new ConcurrentHashMap<>();
@@ -36,6 +42,7 @@ public final class ManagedEventFilter implements Predicate<EngineEvent> {
     boolean interesting = switch (event.type()) {
       case "container" -> CONTAINER_ACTIONS.contains(event.action());
       case "network" -> NETWORK_ACTIONS.contains(event.action());
+      case "image" -> IMAGE_ACTIONS.contains(event.action());
       default -> false;
     };
     return interesting && concernsManaged(event) && isNews(event);
@@ -46,6 +53,9 @@ public final class ManagedEventFilter implements Predicate<EngineEvent> {
     if (state.isEmpty()) {
       return false;
     }
+    if (event.type().equals("image")) {
+      return followedLocally(state.get(), event);
+    }
     String labelled = event.attributes().get(Labels.STACK);
     if (state.get().stack().equals(labelled)) {
       return true;
@@ -54,6 +64,22 @@ public final class ManagedEventFilter implements Predicate<EngineEvent> {
     return event.type().equals("container")
         ? state.get().containers().containsKey(name)
         : state.get().networks().containsKey(name);
+  }
+
+  /**
+   * A tag or pull under a name that a container follows locally; any build while one does, since its event names
+   * only the new image's ID, not the tag it got. The file may spell the name short ({@code redis} for
+   * {@code docker.io/library/redis:latest}).
+   */
+  private static boolean followedLocally(DesiredState state, EngineEvent event) {
+    List<String> followed = state.containers().values().stream()
+        .filter(c -> c.update().policy() == UpdatePolicy.Source.LOCAL).map(ContainerSpec::image).toList();
+    if (event.action().equals("build")) {
+      return !followed.isEmpty();
+    }
+    Optional<ImageReference> named = ImageReference.parse(event.name());
+    return followed.stream().anyMatch(image -> image.equals(event.name())
+        || named.isPresent() && named.equals(ImageReference.parse(image)));
   }
 
   private boolean isNews(EngineEvent event) {

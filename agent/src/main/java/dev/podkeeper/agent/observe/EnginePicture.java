@@ -103,13 +103,16 @@ public final class EnginePicture {
     }
   }
 
-  /** An event the stream delivered about a managed object: its container is verified before the next plan. */
+  /**
+   * An event the stream delivered about a managed object: its container is verified before the next plan. An
+   * image event changes no container or network (each pass looks at the followed images itself).
+   */
   public void changed(EngineEvent event) {
     synchronized (lock) {
-      if (event.type().equals("container")) {
-        touched.add(event.id());
-      } else {
-        voidPicture();
+      switch (event.type()) {
+        case "container" -> touched.add(event.id());
+        case "image" -> { }
+        default -> voidPicture();
       }
     }
   }

@@ -99,6 +99,14 @@ class EnginePictureTest {
   }
 
   @Test
+  void anImageEventLeavesThePictureWhole() throws Exception {
+    picture.changed(new EngineEvent("image", "tag", "0".repeat(64), Map.of("name", "localhost/app:latest"),
+        Instant.EPOCH));
+
+    assertThat(run(Trigger.EVENT).engineCalls()).isZero();
+  }
+
+  @Test
   void aRemovalSeenOnlyInThePictureIsCheckedByAFreshListFirst() throws Exception {
     // The picture says the provider restarted (events), so its member is to be restarted: a stop, hence
     // looked at again with both lists before it is done.

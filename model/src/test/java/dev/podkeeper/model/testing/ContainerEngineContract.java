@@ -543,6 +543,18 @@ public abstract class ContainerEngineContract {
     }
   }
 
+  /** An image event names the image as it was given: the local update policy watches its tag move. */
+  @Test
+  void aTagReachesTheListenerAsAnImageEventWithTheNewName() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    String tag = "localhost/podkeeper-contract-" + suffix + ":evented";
+    try (AutoCloseable subscription = engine.subscribeEvents(listener)) {
+      engine.tagImage(testImage(), tag);
+
+      listener.await(e -> e.type().equals("image") && e.action().equals("tag") && e.name().equals(tag));
+    }
+  }
+
   /** Once close() has returned, the listener hears no more events, though the engine goes on making them. */
   @Test
   void noEventsReachTheListenerAfterClose() throws Exception {

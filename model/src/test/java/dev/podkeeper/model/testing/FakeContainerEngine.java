@@ -187,6 +187,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     images.put(image, pulled);
     imagesById.put(pulled.id(), pulled);
     imageDefaults.putIfAbsent(image, ImageDefaults.NONE);
+    emit("image", "pull", pulled.id(), Map.of("name", image));
   }
 
   @Override
@@ -196,6 +197,7 @@ public final class FakeContainerEngine implements ContainerEngine {
         .orElseThrow(() -> new EngineException("tag image " + source + ": image not known"));
     images.put(target, image);
     imageDefaults.put(target, imageDefaults.getOrDefault(source, ImageDefaults.NONE));
+    emit("image", "tag", image.id(), Map.of("name", target));
   }
 
   @Override
