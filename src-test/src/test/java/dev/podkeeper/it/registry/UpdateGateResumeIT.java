@@ -21,19 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  * whose policy interval (6 h) would not have checked again.
  */
 class UpdateGateResumeIT {
-  private static final PodmanEngineFixture.Engine ENGINE = PodmanEngineFixture.get();
+  private static final TrustedRegistry TRUSTED = TrustedRegistry.get();
+  private static final PodmanEngineFixture.Engine ENGINE = TRUSTED.engine;
+  private static final RegistryFixture REGISTRY = TRUSTED.registry;
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir
   static Path dir;
 
-  private static RegistryFixture registry;
   private static FollowingStack followed;
 
   @BeforeAll
   static void aStackThatFollowsItsTagWithAHealthCheck() throws IOException {
-    registry = RegistryFixture.start("gate");
-    followed = FollowingStack.write(ENGINE, registry, dir, "upg",
+    followed = FollowingStack.write(ENGINE, REGISTRY, dir, "upg",
         "{ policy: registry, healthTimeout: " + HEALTH_TIMEOUT.toSeconds() + "s }",
         "health: { test: [\"CMD-SHELL\", \"test \\\"$PODKEEPER_TEST_HEALTH\\\" != failing\"], interval: 2s, "
             + "timeout: 2s, retries: 1 }");
@@ -41,27 +41,25 @@ class UpdateGateResumeIT {
 
   @AfterAll
   static void removeWhatTheTestMade() {
-    followed.remove(ENGINE, "localhost/podkeeper-rollback/" + followed.stack + "-" + followed.container + ":previous");
-    registry.close();
+    followed.remove(ENGINE, "localhost/podkeeper-update-test:v4");
   }
 
   @Test
   void anAgentStartedDuringTheGateOfAKilledOneRollsBackAndHoldsTheDigestBack() throws Exception {
-    String v1 = followed.pushAndPullVersion1(ENGINE, registry);
+    String v1 = followed.pushAndPullVersion1(ENGINE, REGISTRY);
     Path statusSocket = dir.resolve("status.sock");
     AgentCommand first = runAgent("agent-1.log", statusSocket);
     await().atMost(Duration.ofMinutes(2)).until(() -> first.output().contains("converged=1/1"));
     String v1Image = imageOf(followed.container);
 
     // Version 4: a number no other test of the registry builds, so that no test's image is rebuilt under another.
-    String v2 = registry.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 4), followed.repository + ":latest");
-    // The engine pulls over HTTPS from a registry its registries.conf does not mark insecure: pulled here by
-    // digest, the new image is in the store, and podkeeper names it by the reference instead of pulling.
-    ENGINE.podman("pull", "--tls-verify=false", registry.host() + "/" + followed.repository + "@" + v2);
+    String v2 = REGISTRY.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 4),
+        followed.repository + ":latest");
     AgentCommand apply = AgentCommand.start(dir.resolve("apply.log"), "apply", followed.file, ENGINE.socket(),
         "--check-updates", "--status-socket", statusSocket.toString());
-    await().atMost(Duration.ofMinutes(1)).until(() -> !label(followed.container, "dev.podkeeper.update-gate-until")
-        .isEmpty());
+    // Inspected while the update replaces it, the container may be gone for a moment under its name.
+    await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+        .until(() -> !label(followed.container, "dev.podkeeper.update-gate-until").isEmpty());
     Instant deadline = Instant.parse(label(followed.container, "dev.podkeeper.update-gate-until"));
     apply.kill9();
     first.kill9();
