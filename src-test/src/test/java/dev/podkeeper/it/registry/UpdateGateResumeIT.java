@@ -48,28 +48,13 @@ class UpdateGateResumeIT {
   void anAgentStartedDuringTheGateOfAKilledOneRollsBackAndHoldsTheDigestBack() throws Exception {
     String v1 = followed.pushAndPullVersion1(ENGINE, REGISTRY);
     Path statusSocket = dir.resolve("status.sock");
-    AgentCommand first = runAgent("agent-1.log", statusSocket);
-    await().atMost(Duration.ofMinutes(2)).until(() -> first.output().contains("converged=1/1"));
-    String v1Image = imageOf(followed.container);
-
-    // Version 4: a number no other test of the registry builds, so that no test's image is rebuilt under another.
-    String v2 = REGISTRY.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 4),
-        followed.repository + ":latest");
-    AgentCommand apply = AgentCommand.start(dir.resolve("apply.log"), "apply", followed.file, ENGINE.socket(),
-        "--check-updates", "--status-socket", statusSocket.toString());
-    // Inspected while the update replaces it, the container may be gone for a moment under its name.
-    await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
-        .until(() -> !label(followed.container, "dev.podkeeper.update-gate-until").isEmpty());
-    Instant deadline = Instant.parse(label(followed.container, "dev.podkeeper.update-gate-until"));
-    apply.kill9();
-    first.kill9();
-    assertThat(Instant.now()).as("killed while the gate is open").isBefore(deadline);
-    assertThat(first.output()).as("apply --check-updates made the agent's pass ask the registry now")
-        .containsPattern("event=update-available target=" + followed.container + " image=\\S+ running=" + v1
-            + " available=" + v2)
-        .doesNotContain("event=rolled-back", "event=updated");
-    assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v2);
-    assertThat(label(followed.container, "dev.podkeeper.previous-digest")).isEqualTo(v1);
+    // Each process is closed (killed) however the test ends: one that fails early leaves no agent behind.
+    KilledGate killed;
+    try (AgentCommand first = runAgent("agent-1.log", statusSocket)) {
+      killed = updateKilledDuringTheGate(first, statusSocket, v1);
+    }
+    String v2 = killed.digest();
+    Instant deadline = killed.deadline();
 
     try (AgentCommand second = runAgent("agent-2.log", statusSocket)) {
       await().atMost(HEALTH_TIMEOUT.plus(Duration.ofMinutes(1)))
@@ -82,13 +67,44 @@ class UpdateGateResumeIT {
               + " reason=\"still unhealthy after " + HEALTH_TIMEOUT.toSeconds() + " s\"")
           .containsPattern("event=held-back target=" + followed.container);
       assertThat(Instant.now()).as("the gate lasted until its deadline").isAfterOrEqualTo(deadline);
-      assertThat(imageOf(followed.container)).isEqualTo(v1Image);
+      assertThat(imageOf(followed.container)).isEqualTo(killed.previousImage());
       assertThat(label(followed.container, "dev.podkeeper.held-back-digest")).isEqualTo(v2);
       assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v1);
       assertThat(label(followed.container, "dev.podkeeper.update-gate-until")).isEmpty();
       assertThat(Boolean.parseBoolean(ENGINE.podman("inspect", "--format", "{{.State.Running}}", followed.container)
           .strip())).isTrue();
     }
+  }
+
+  /** The update the first agent performed and was killed in the gate of: its digest, the gate's end, v1's image. */
+  private record KilledGate(String digest, Instant deadline, String previousImage) {}
+
+  private static KilledGate updateKilledDuringTheGate(AgentCommand first, Path statusSocket, String v1)
+      throws Exception {
+    await().atMost(Duration.ofMinutes(2)).until(() -> first.output().contains("converged=1/1"));
+    String v1Image = imageOf(followed.container);
+
+    // Version 4: a number no other test of the registry builds, so that no test's image is rebuilt under another.
+    String v2 = REGISTRY.push(ENGINE, RegistryFixture.unhealthyVersionImage(ENGINE, 4),
+        followed.repository + ":latest");
+    Instant deadline;
+    try (AgentCommand apply = AgentCommand.start(dir.resolve("apply.log"), "apply", followed.file, ENGINE.socket(),
+        "--check-updates", "--status-socket", statusSocket.toString())) {
+      // Inspected while the update replaces it, the container may be gone for a moment under its name.
+      await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+          .until(() -> !label(followed.container, "dev.podkeeper.update-gate-until").isEmpty());
+      deadline = Instant.parse(label(followed.container, "dev.podkeeper.update-gate-until"));
+      apply.kill9();
+      first.kill9();
+    }
+    assertThat(Instant.now()).as("killed while the gate is open").isBefore(deadline);
+    assertThat(first.output()).as("apply --check-updates made the agent's pass ask the registry now")
+        .containsPattern("event=update-available target=" + followed.container + " image=\\S+ running=" + v1
+            + " available=" + v2)
+        .doesNotContain("event=rolled-back", "event=updated");
+    assertThat(label(followed.container, "dev.podkeeper.image-digest")).isEqualTo(v2);
+    assertThat(label(followed.container, "dev.podkeeper.previous-digest")).isEqualTo(v1);
+    return new KilledGate(v2, deadline, v1Image);
   }
 
   private static AgentCommand runAgent(String log, Path statusSocket) {
