@@ -15,7 +15,6 @@ import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.port.EngineException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -93,8 +92,10 @@ public final class PlanCommand implements Callable<Integer> {
       if (checkUpdates) {
         updates = Optional.of(watch.preview(desired.get(), world.engine()));
       }
-      PlannerOptions updating = plannerOptions.withUpdates(
-          UpdateWatch.toPerform(updates.map(UpdateWatch.Preview::findings).orElse(List.of())))
+      // Without --check-updates no registry is asked, but policy local's findings are made, as apply's pass makes
+      // them: the plan shows the updates apply would perform.
+      PlannerOptions updating = plannerOptions.withUpdates(UpdateWatch.toPerform(updates
+          .map(UpdateWatch.Preview::findings).orElseGet(() -> watch.current(desired.get(), world.engine()))))
           .withGates(watch.openGates(desired.get(), world.engine(), injector.getInstance(Clock.class).instant()));
       plan = Planner.plan(desired.get(), world, proxy.observe(desired.get()), updating);
     } catch (EngineException | PlanRefusedException e) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * An image update to perform (spec section 7): the tag a container follows names a digest it does not run.
- * Found before planning, from the registry's answer and the container's labels; the planner turns it into a
- * recreate, and the executor into pull, keep the previous image, recreate, health gate and, if that fails,
- * rollback.
+ * Found before planning, from the registry's answer and the container's labels (for {@code policy: local}, from the
+ * engine's store: then both digests are image IDs); the planner turns it into a recreate, and the executor into
+ * keep the previous image, pull (not for {@code local}), recreate, health gate and, if that fails, rollback.
  *
  * @param from the digest the container runs, when known
  * @param to the digest the tag names now

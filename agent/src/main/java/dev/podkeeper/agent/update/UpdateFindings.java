@@ -69,7 +69,9 @@ public final class UpdateFindings {
 
   /**
    * {@code local}: the image the tag names in the engine's store against the one the container was created on, by
-   * image ID (an image pulled or built under the tag by someone else has a new ID, and no registry is asked).
+   * image ID (an image pulled or built under the tag by someone else has a new ID, and no registry is asked). A
+   * rollback gives the tag back to the image the container runs, so a container that carries a held-back image
+   * still shows it as held back while the tag names what it runs.
    */
   private static UpdateFinding local(ContainerSpec c, Optional<ObservedContainer> container,
       Function<String, Optional<LocalImage>> images, Function<String, Optional<LocalImage>> localTags) {
@@ -84,9 +86,10 @@ public final class UpdateFindings {
       return new UpdateFinding(c.name(), c.image(), c.update(), State.CHECK_FAILED, Optional.empty(), running,
           Optional.empty(), Optional.of("no local image is named " + c.image()));
     }
-    State state = tagged.equals(running) ? State.UP_TO_DATE
-        : tagged.equals(heldBack) ? State.HELD_BACK : State.UPDATE_AVAILABLE;
-    return new UpdateFinding(c.name(), c.image(), c.update(), state, Optional.empty(), running, tagged,
+    Optional<String> available = tagged.equals(running) && heldBack.isPresent() ? heldBack : tagged;
+    State state = available.equals(heldBack) ? State.HELD_BACK
+        : available.equals(running) ? State.UP_TO_DATE : State.UPDATE_AVAILABLE;
+    return new UpdateFinding(c.name(), c.image(), c.update(), state, Optional.empty(), running, available,
         Optional.empty());
   }
 

@@ -110,16 +110,15 @@ public final class UpdateWatch implements UpdateOutcomes {
   }
 
   /**
-   * The updates to perform in this pass, by container: each {@code registry} finding of an update available under
-   * {@code mode: apply}. A {@code local} finding is only reported: its image is not pulled, and the tag it follows
-   * is the user's to move.
+   * The updates to perform in this pass, by container: each finding of an update available under {@code mode: apply}.
+   * A {@code local} one names image IDs: the image is in the store already, and the executor pulls nothing.
    */
   public static Map<String, ImageUpdate> toPerform(List<UpdateFinding> findings) {
     Map<String, ImageUpdate> updates = new LinkedHashMap<>();
     for (UpdateFinding f : findings) {
       UpdatePolicy policy = f.policy();
       if (f.state() == State.UPDATE_AVAILABLE && policy.mode() == UpdatePolicy.Mode.APPLY
-          && policy.policy() == UpdatePolicy.Source.REGISTRY && f.available().isPresent()) {
+          && f.available().isPresent()) {
         updates.put(f.container(), new ImageUpdate(f.container(), f.image(), f.running(), f.available().get(),
             policy.rollback(), policy.healthTimeout()));
       }

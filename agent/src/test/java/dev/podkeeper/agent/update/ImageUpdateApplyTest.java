@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Image updates performed by the reconcile pass on the fake engine and registry: pull, the previous image kept,
- * recreate, health gate, and rollback with the new digest held back.
+ * recreate, health gate, and rollback with the new digest held back; and {@code policy: local}'s, on an image
+ * tagged in the engine's store, which nothing pulls.
  */
 class ImageUpdateApplyTest {
   private static final String ROLLBACK_IMAGE = "localhost/podkeeper-rollback/s-app:previous";
@@ -201,6 +202,96 @@ class ImageUpdateApplyTest {
         PlannerOptions.DEFAULT).results()).extracting(r -> r.action().id())
         .as("the gate is over: the exited container is started, its gate not run again")
         .contains("start-container:app").doesNotContain("finish-update-gate:app");
+  }
+
+  private static final DesiredState LOCAL = stack("{ policy: local, healthTimeout: 30s }");
+  private static final String V3_ID = "sha256:" + "3".repeat(64);
+
+  /** The stack runs v1; then an image is built under another name and tagged with the followed one. */
+  private PassResult tagLocally(String built, String id) throws InterruptedException {
+    engine.withImage(built, id, Set.of());
+    engine.tagImage(built, IMAGE);
+    return pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT);
+  }
+
+  @Test
+  void aLocalTagOnAnotherImageRecreatesTheContainerOnItWithoutAPull() throws InterruptedException {
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).converged()).isTrue();
+    engine.publish(IMAGE, V3_ID, Set.of()); // what a pull would fetch: not what was tagged
+
+    PassResult result = tagLocally("localhost/app:v2", V2_ID);
+
+    assertThat(result.converged()).as(lines.toString()).isTrue();
+    assertThat(result.results()).extracting(r -> r.action().id(), r -> r.action().cause()).contains(
+        org.assertj.core.groups.Tuple.tuple("recreate-container:app",
+            "update-available sha256:111111111111 → sha256:222222222222"));
+    assertThat(imageOf("app")).as("the tagged image, not pulled").isEqualTo(V2_ID);
+    assertThat(app().labels()).as("the digest labels hold image IDs").containsEntry(Labels.IMAGE_DIGEST, V2_ID)
+        .containsEntry(Labels.PREVIOUS_DIGEST, V1_ID).containsKey(Labels.UPDATE_GATE_UNTIL);
+    assertThat(engine.inspectImage(ROLLBACK_IMAGE).map(LocalImage::id)).contains(V1_ID);
+    assertThat(engine.find("side").orElseThrow().running()).as("the namespace member follows").isTrue();
+    assertThat(events("updated")).singleElement().satisfies(l -> assertThat(l.fields())
+        .containsEntry("from", V1_ID).containsEntry("to", V2_ID));
+    assertThat(registry.requests()).as("no registry is asked").isZero();
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).results()).as("up to date now").isEmpty();
+  }
+
+  @Test
+  void aLocalUpdateThatFailsItsGateGivesTheTagBackAndIsNotTriedAgainUntilTheTagNamesAnotherImage()
+      throws InterruptedException {
+    engine.crashOnStart(V2_ID);
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).converged()).isTrue();
+
+    PassResult result = tagLocally("localhost/app:v2", V2_ID);
+
+    assertThat(result.converged()).as(lines.toString()).isTrue();
+    assertThat(imageOf("app")).isEqualTo(V1_ID);
+    assertThat(app().running()).isTrue();
+    assertThat(app().labels()).containsEntry(Labels.IMAGE_DIGEST, V1_ID).containsEntry(Labels.HELD_BACK_DIGEST, V2_ID);
+    assertThat(engine.inspectImage(IMAGE).map(LocalImage::id)).as("the tag is given back").contains(V1_ID);
+    assertThat(events("rolled-back")).singleElement().satisfies(l -> assertThat(l.fields())
+        .containsEntry("from", V1_ID).containsEntry("to", V2_ID).containsEntry("reason", "exited 1"));
+
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).results()).isEmpty();
+    assertThat(watch.findings()).filteredOn(f -> f.container().equals("app"))
+        .extracting(UpdateFinding::state, UpdateFinding::available)
+        .as("shown held back while the tag names what runs")
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(UpdateFinding.State.HELD_BACK, java.util.Optional.of(V2_ID)));
+    assertThat(tagLocally("localhost/app:v2", V2_ID).results()).as("the same image tagged again: held back")
+        .isEmpty();
+    assertThat(events("held-back")).as("said once, by the rollback").hasSize(1);
+
+    PassResult another = tagLocally("localhost/app:v3", V3_ID);
+
+    assertThat(another.results()).extracting(r -> r.action().id()).contains("recreate-container:app");
+    assertThat(imageOf("app")).isEqualTo(V3_ID);
+    assertThat(app().labels()).doesNotContainKey(Labels.HELD_BACK_DIGEST);
+    assertThat(events("updated")).singleElement().satisfies(l -> assertThat(l.fields())
+        .containsEntry("from", V1_ID).containsEntry("to", V3_ID));
+  }
+
+  @Test
+  void aLocalTagMovedAgainBeforeTheRecreateLeavesTheContainerForTheNextPass() throws InterruptedException {
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).converged()).isTrue();
+    String before = app().id();
+    engine.withImage("localhost/app:v2", V2_ID, Set.of());
+    engine.tagImage("localhost/app:v2", IMAGE);
+
+    // Asked once the findings are made: the tag moves on to v3 between the look and the recreate.
+    PassResult raced = pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT, (desired, world) -> {
+      engine.withImage("localhost/app:v3", V3_ID, Set.of());
+      engine.tagImage("localhost/app:v3", IMAGE);
+      return Map.of();
+    });
+
+    assertThat(raced.results()).filteredOn(r -> r.action().id().equals("recreate-container:app")).singleElement()
+        .satisfies(r -> {
+          assertThat(r.failureKind()).contains(dev.podkeeper.model.port.FailureKind.TRANSIENT);
+          assertThat(r.error().orElseThrow()).contains("names sha256:333333333333 now, not sha256:222222222222");
+        });
+    assertThat(app().id()).as("left as it was").isEqualTo(before);
+    assertThat(pass.run(LOCAL, Trigger.MANUAL, PlannerOptions.DEFAULT).converged()).isTrue();
+    assertThat(imageOf("app")).isEqualTo(V3_ID);
   }
 
   @Test
