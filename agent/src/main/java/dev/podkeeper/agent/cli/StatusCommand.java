@@ -23,6 +23,7 @@ import dev.podkeeper.model.port.EngineException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -139,8 +140,11 @@ public final class StatusCommand implements Callable<Integer> {
     PlanForecast forecast = PlanForecast.of(plan);
     List<ObjectStatus> rows = new ArrayList<>(
         view.rows(plan.actions().stream().map(a -> ActionStep.planned(a, forecast)).toList(), Map.of()));
-    rows.addAll(UpdateRows.of(injector.getInstance(UpdateWatch.class).current(desired, world.engine())));
-    return new StatusSnapshot(StatusSnapshot.FRESH, injector.getInstance(Clock.class).instant(), file.toString(),
+    UpdateWatch updates = injector.getInstance(UpdateWatch.class);
+    Instant now = injector.getInstance(Clock.class).instant();
+    rows.addAll(UpdateRows.of(updates.current(desired, world.engine()),
+        updates.openGates(desired, world.engine(), now)));
+    return new StatusSnapshot(StatusSnapshot.FRESH, now, file.toString(),
         desired.stack(), "", summary, rows);
   }
 

@@ -161,9 +161,12 @@ public final class AgentPass implements PassRunner {
     }
   }
 
-  private List<ObjectStatus> withUpdates(List<ObjectStatus> rows) {
+  /** @param observed the gates are read from its labels, less those that ended in this process */
+  private List<ObjectStatus> withUpdates(List<ObjectStatus> rows, DesiredState desired,
+      Optional<ObservedState> observed, Instant now) {
     List<ObjectStatus> all = new java.util.ArrayList<>(rows);
-    all.addAll(UpdateRows.of(pass.updateFindings()));
+    all.addAll(UpdateRows.of(pass.updateFindings(),
+        observed.map(o -> pass.openUpdateGates(desired, o, now)).orElse(Map.of())));
     return all;
   }
 
@@ -176,7 +179,8 @@ public final class AgentPass implements PassRunner {
     String summary = PassSummary.of(result)
         + ReconcilePass.noSystemdNote(desired, options).map(note -> "; " + note).orElse("");
     board.publish(new StatusSnapshot(StatusSnapshot.AGENT, now, store.file().toString(), desired.stack(),
-        result.passId(), summary, store.rejectedEdit(), withUpdates(view.rows(steps, history.record(steps)))));
+        result.passId(), summary, store.rejectedEdit(),
+        withUpdates(view.rows(steps, history.record(steps)), desired, observed, now)));
     List<String> rejected = store.rejectedEdit();
     notifier.readyWithStatus(rejected.isEmpty() ? summary
         : "edit NOT applied (" + rejected.size() + " problem" + (rejected.size() == 1 ? "" : "s")

@@ -11,9 +11,11 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.update.UpdateWatch;
 import dev.podkeeper.model.desired.DesiredState;
+import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.FailureKind;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -66,6 +69,11 @@ public final class ReconcilePass {
   /** The followed images' findings of the last pass, for status. */
   public List<UpdateFinding> updateFindings() {
     return updates.findings();
+  }
+
+  /** The update gates still open on {@code observed}'s containers at {@code now}, for status. */
+  public Map<String, UpdateGate> openUpdateGates(DesiredState desired, ObservedState observed, Instant now) {
+    return updates.openGates(desired, observed, now);
   }
 
   /** Under {@code --no-systemd}, what the pass left out: said once per pass, in its summary line. */

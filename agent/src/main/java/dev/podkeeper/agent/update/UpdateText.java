@@ -1,5 +1,6 @@
 package dev.podkeeper.agent.update;
 
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.agent.update.UpdateFinding.State;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public final class UpdateText {
           + digests + " until the tag moves again";
       case CHECK_FAILED -> "update check failed: " + f.reason().orElse("") + "; " + digests;
     } + f.lastCheck().map(at -> ", checked " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).orElse("");
+  }
+
+  /** A gate still open: {@code update gate open until 2026-…Z (sha256:aaaa → sha256:bbbb)}. */
+  public static String gate(UpdateGate gate) {
+    return "update gate open until " + gate.until() + " (" + UpdateFinding.shortDigest(gate.update().from()) + " → "
+        + UpdateFinding.shortDigest(Optional.of(gate.update().to())) + ")";
   }
 
 }

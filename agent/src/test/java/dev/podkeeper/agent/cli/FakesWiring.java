@@ -2,6 +2,7 @@ package dev.podkeeper.agent.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.podkeeper.agent.doctor.FixtureProbes;
 import dev.podkeeper.agent.doctor.FixtureProcFs;
 import dev.podkeeper.agent.testing.TestClock;
@@ -9,9 +10,11 @@ import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.agent.wiring.ReconcileModule;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.HostFiles;
+import dev.podkeeper.model.port.ImageRegistry;
 import dev.podkeeper.model.port.UnitManager;
 import dev.podkeeper.model.testing.FakeContainerEngine;
 import dev.podkeeper.model.testing.FakeHostFiles;
+import dev.podkeeper.model.testing.FakeImageRegistry;
 import dev.podkeeper.model.testing.FakeUnitManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +30,8 @@ final class FakesWiring implements AgentWiring {
       .withImage("localhost/gluetun:1").withImage("localhost/qbittorrent:1");
   final FakeUnitManager units = new FakeUnitManager();
   final FakeHostFiles files = new FakeHostFiles().withFile(SECRET_FILE, SECRET + "\n");
+  /** Asked by {@code --check-updates}; without a registry bound, commands look at no update at all. */
+  final FakeImageRegistry registry = new FakeImageRegistry();
   /** The host's /proc and network as {@code doctor} sees them. */
   final FixtureProcFs proc = new FixtureProcFs();
   final FixtureProbes probes = new FixtureProbes();
@@ -42,6 +47,7 @@ final class FakesWiring implements AgentWiring {
         bind(ContainerEngine.class).toInstance(engine);
         bind(UnitManager.class).toInstance(units);
         bind(HostFiles.class).toInstance(files);
+        OptionalBinder.newOptionalBinder(binder(), ImageRegistry.class).setBinding().toInstance(registry);
         bind(Clock.class).toInstance(new TestClock(WorldBuilder.T0));
       }
     }, new ReconcileModule(options.logFormat(), out));

@@ -9,6 +9,8 @@ import dev.podkeeper.agent.loop.DesiredStateStore;
 import dev.podkeeper.agent.loop.ParsedFileLoader;
 import dev.podkeeper.agent.loop.PassRequest;
 import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.plan.ImageUpdate;
+import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.agent.reconcile.ReconcilePass;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.agent.status.ObjectState;
@@ -19,6 +21,7 @@ import dev.podkeeper.agent.status.StatusServer;
 import dev.podkeeper.agent.status.StatusSnapshot;
 import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.testing.WorldBuilder;
+import dev.podkeeper.model.port.ResolvedContainer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -177,6 +180,44 @@ class StatusCommandTest {
     DesiredStateStore store = new DesiredStateStore(file, new ParsedFileLoader());
     assertThat(store.loadFirst()).isEmpty();
     return store;
+  }
+
+  @Test
+  void aFreshStatusShowsTheUpdateGateStillOpenOnAContainer() throws Exception {
+    String v1 = "sha256:" + "1".repeat(64);
+    String v2 = "sha256:" + "2".repeat(64);
+    fakes.engine.withImage("localhost/app:latest", v2, java.util.Set.of());
+    Path file = CommandRun.stackFile(dir, """
+        containers:
+          app: { image: localhost/app:latest, update: { policy: local, healthTimeout: 2m } }
+        """);
+    assertThat(CommandRun.of(fakes, "apply", file.toString()).exitCode()).isZero();
+    UpdateGate gate = UpdateGate.opening(new ImageUpdate("app", "localhost/app:latest", java.util.Optional.of(v1), v2,
+        true, java.time.Duration.ofMinutes(2)), WorldBuilder.T0);
+    createdAgainWith(gate.labels(), "app");
+
+    CommandRun run = CommandRun.of(fakes, "status", "--json", "--status-socket", dir.resolve("none.sock").toString(),
+        file.toString());
+
+    assertThat(StatusJson.read(run.out()).objects()).filteredOn(o -> o.kind().equals("image-update")).singleElement()
+        .satisfies(row -> {
+          assertThat(row.actual()).isEqualTo("update gate open until 2025-06-01T10:02:00Z"
+              + " (sha256:111111111111 → sha256:222222222222); up to date (running sha256:222222222222)");
+          assertThat(row.state()).as("an open gate does not make the stack unconverged").isEqualTo(ObjectState.OK);
+        });
+  }
+
+  /** The container made again as an update makes it: the same spec, with podkeeper's state labels beside. */
+  private void createdAgainWith(java.util.Map<String, String> stateLabels, String name) {
+    ResolvedContainer before = fakes.engine.createdFrom(name).orElseThrow();
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>(before.spec().labels());
+    labels.putAll(stateLabels);
+    String old = fakes.engine.find(name).orElseThrow().id();
+    fakes.engine.stopContainer(old, java.time.Duration.ZERO);
+    fakes.engine.removeContainer(old);
+    fakes.engine.startContainer(fakes.engine.createContainer(new ResolvedContainer(
+        before.spec().toBuilder().labels(labels).build(), before.env(), before.providerId(), before.stack(),
+        before.specHash())));
   }
 
   private AgentPass agentPass(DesiredStateStore store) throws Exception {
