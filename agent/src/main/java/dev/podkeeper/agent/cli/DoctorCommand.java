@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,13 +62,18 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private final AgentWiring wiring;
   private final ProcFs proc;
-  private final Probes probes;
+  private final Supplier<Probes> probes;
 
+  /**
+   * The probes are made only when doctor runs: picocli builds every subcommand on each start, and
+   * {@link NetworkProbes}' HTTP client costs every command about 0.2 s (the JDK's TLS context and trust store)
+   * and up to 0.3 s more at exit (the JVM waits for its selector thread, blocked in native code).
+   */
   public DoctorCommand() {
-    this(AgentWiring.PRODUCTION, new LocalProcFs(), new NetworkProbes());
+    this(AgentWiring.PRODUCTION, new LocalProcFs(), NetworkProbes::new);
   }
 
-  DoctorCommand(AgentWiring wiring, ProcFs proc, Probes probes) {
+  DoctorCommand(AgentWiring wiring, ProcFs proc, Supplier<Probes> probes) {
     this.wiring = wiring;
     this.proc = proc;
     this.probes = probes;
@@ -84,7 +90,7 @@ public final class DoctorCommand implements Callable<Integer> {
     Injector injector = wiring.injector(options, out, systemd.noSystemd);
     Clock clock = injector.getInstance(Clock.class);
     FactsGatherer gatherer = new FactsGatherer(injector.getInstance(ContainerEngine.class),
-        injector.getInstance(WorldObserver.class), proc, probes, clock);
+        injector.getInstance(WorldObserver.class), proc, probes.get(), clock);
     DoctorFacts facts;
     try {
       facts = gatherer.gather(desired.get(), agentView(err), statusSocket.path, !systemd.noSystemd);

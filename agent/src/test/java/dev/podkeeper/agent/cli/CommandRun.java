@@ -33,7 +33,7 @@ record CommandRun(int exitCode, String out, String err) {
           return type.cast(new ApplyCommand(fakes));
         }
         if (type == DoctorCommand.class) {
-          return type.cast(new DoctorCommand(fakes, fakes.proc, fakes.probes));
+          return type.cast(new DoctorCommand(fakes, fakes.proc, () -> fakes.probes));
         }
         if (type == StatusCommand.class) {
           return type.cast(new StatusCommand(fakes));
