@@ -21,11 +21,13 @@ import java.util.Locale;
  * That run is the agent itself; against no engine at all its first pass ended at its first call, so the
  * archive missed the planner, the executor, the engine client's answers and the failure paths, which every
  * real start then loaded the slow way. Against this server the pass lists (nothing), plans the training
- * stack, and has its creates refused, touching nothing of the host's engine.
+ * stack, and has its creates refused, touching nothing of the host's engine. Every image exists (when asked
+ * whether it does), so that the creates are sent: what they load (the spec hash, the create request's
+ * serialisation) is on the critical path of every converge from empty.
  *
  * <p>Only what the agent's first pass asks is understood: HTTP/1.1 requests with a Content-Length or chunked
  * body. Lists are empty, the event stream stays open with no event, an inspect (of a container, an image) is
- * "no such object", and any change is a 500 with Podman's error shape.
+ * "no such object" although an image's exists call says yes, and any change is a 500 with Podman's error shape.
  */
 public final class EmptyEngineServer implements Closeable {
   private static final String REFUSAL =
@@ -92,6 +94,8 @@ public final class EmptyEngineServer implements Closeable {
     if (method.equals("GET") && (path.endsWith("/containers/json") || path.endsWith("/networks/json")
         || path.endsWith("/networks") || path.endsWith("/images/json"))) {
       respond(out, 200, "[]");
+    } else if (method.equals("GET") && path.contains("/images/") && path.endsWith("/exists")) {
+      respond(out, 204, ""); // every image is there, so that the pass's creates reach the engine
     } else if (method.equals("GET") && path.endsWith("/_ping")) {
       respond(out, 200, "OK");
     } else if (method.equals("GET")) {
@@ -104,7 +108,12 @@ public final class EmptyEngineServer implements Closeable {
 
   private static void respond(OutputStream out, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String reason = status == 200 ? "OK" : status == 404 ? "Not Found" : "Internal Server Error";
+    String reason = switch (status) {
+      case 200 -> "OK";
+      case 204 -> "No Content";
+      case 404 -> "Not Found";
+      default -> "Internal Server Error";
+    };
     out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: "
         + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(bytes);

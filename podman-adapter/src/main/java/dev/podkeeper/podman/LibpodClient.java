@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The few calls of Podman's own (libpod) API that the Docker-compatible one lacks, made on the same
  * transport: the container list with start times, PIDs, namespaces and health; network create with
- * {@code dns_enabled}; the network list; running a health check.
+ * {@code dns_enabled}; the network list; running a health check; whether an image exists.
  */
 final class LibpodClient {
   /** Podman 4.0 and later answer these prefixes: Podman's own API, and its Docker-compatible one. */
@@ -66,6 +66,11 @@ final class LibpodClient {
    */
   JsonNode inspectContainerCompat(String idOrName) {
     return call(COMPAT_PREFIX, "GET", "/containers/" + encode(idOrName) + "/json", null);
+  }
+
+  /** Answered 204 if the engine has the image, 404 (a {@link LibpodException}) if not. */
+  void imageExists(String image) {
+    call("GET", "/images/" + encode(image) + "/exists", null);
   }
 
   JsonNode inspectImageCompat(String image) {

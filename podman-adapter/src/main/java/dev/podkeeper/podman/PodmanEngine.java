@@ -166,13 +166,20 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     }
   }
 
+  /**
+   * Podman's own exists call: an answer without a body, where the full inspect (asked before every create)
+   * had Podman describe the image and docker-java bind it, for a yes or no.
+   */
   @Override
   public boolean imageExists(String image) {
     try {
-      docker.inspectImageCmd(image).exec();
+      libpod.imageExists(image);
       return true;
-    } catch (NotFoundException e) {
-      return false;
+    } catch (LibpodClient.LibpodException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw errors.failed("inspect image", image, e);
     } catch (RuntimeException e) {
       throw errors.failed("inspect image", image, e);
     }

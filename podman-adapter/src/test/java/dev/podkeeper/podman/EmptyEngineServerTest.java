@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The empty engine of the class-data archive's training run, as the real adapter sees it: nothing listed, no
- * image, an event stream that stays open, and every change refused with Podman's error shape.
+ * The empty engine of the class-data archive's training run, as the real adapter sees it: nothing listed, every
+ * image said to exist (but none to inspect), an event stream that stays open, and every change refused with
+ * Podman's error shape.
  */
 class EmptyEngineServerTest {
   @TempDir Path dir;
@@ -42,7 +43,8 @@ class EmptyEngineServerTest {
 
       assertThat(engine.listContainers()).isEmpty();
       assertThat(engine.listNetworks()).isEmpty();
-      assertThat(engine.imageExists("localhost/anything:1")).isFalse();
+      assertThat(engine.imageExists("localhost/anything:1")).isTrue(); // so that creates are sent
+      assertThat(engine.inspectImage("localhost/anything:1")).isEmpty();
       assertThatThrownBy(() -> engine.pullImage("localhost/anything:1"))
           .isInstanceOf(EngineException.class)
           .hasMessageContaining("changes nothing");
