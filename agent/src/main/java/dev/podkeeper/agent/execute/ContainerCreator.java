@@ -4,15 +4,29 @@ import dev.podkeeper.agent.plan.ActionInput.ContainerCreation;
 import dev.podkeeper.agent.plan.ActionInput.ContainerRef;
 import dev.podkeeper.agent.plan.ContainerFingerprint;
 import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.PullPolicy;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What creating and recreating share: making the image present, then create and start. */
+/**
+ * What creating and recreating share: making the image present, then create and start. One per execution
+ * of a plan: the images it found present hold for that pass only.
+ */
 final class ContainerCreator {
   private final ContainerEngine engine;
+  /**
+   * Images this pass found in the engine's store or pulled: one check per image and pass, not one per
+   * container (a stack of 14 on one image asked 14 times). Should one be removed meanwhile, the create
+   * fails with the engine's words and the next pass looks again.
+   */
+  private final Set<String> present = ConcurrentHashMap.newKeySet();
+  /** One check (and pull) of an image at a time: two containers on it wait for the same answer. */
+  private final Map<String, Object> checking = new ConcurrentHashMap<>();
 
   ContainerCreator(ContainerEngine engine) {
     this.engine = engine;
@@ -21,19 +35,22 @@ final class ContainerCreator {
   /** Pulls as the spec's policy says. Done before an old container is removed, so a failed pull leaves it be. */
   void ensureImage(ContainerSpec spec) {
     String image = spec.image();
-    switch (spec.pull()) {
-      case ALWAYS -> engine.pullImage(image);
-      case MISSING -> {
-        if (!engine.imageExists(image)) {
-          engine.pullImage(image);
-        }
+    if (spec.pull() == PullPolicy.ALWAYS) {
+      engine.pullImage(image); // before every create or recreate, as the policy says
+      present.add(image);
+      return;
+    }
+    synchronized (checking.computeIfAbsent(image, i -> new Object())) {
+      if (present.contains(image) || engine.imageExists(image)) {
+        present.add(image);
+        return;
       }
-      case NEVER -> {
-        if (!engine.imageExists(image)) {
-          throw new StepException(FailureKind.PERMANENT, "create container " + spec.name() + ": image " + image
-              + " is not in the engine's store and its pull policy is never: pull or import it first");
-        }
+      if (spec.pull() == PullPolicy.NEVER) {
+        throw new StepException(FailureKind.PERMANENT, "create container " + spec.name() + ": image " + image
+            + " is not in the engine's store and its pull policy is never: pull or import it first");
       }
+      engine.pullImage(image);
+      present.add(image);
     }
   }
 

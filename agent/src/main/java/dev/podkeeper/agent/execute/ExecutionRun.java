@@ -26,8 +26,14 @@ import java.util.function.Consumer;
 /**
  * One execution of a plan. The calling thread schedules: it starts each action, in plan order, once every
  * action it waits for (or comes after) is done, and settles without running those whose dependency did not
- * succeed (skipped) or whose outcome the planner preset; an action it only comes after may have failed. Steps run on the pool; results come back through a queue, so all
- * bookkeeping and the listener stay on one thread.
+ * succeed (skipped) or whose outcome the planner preset; an action it only comes after may have failed. Steps run on
+ * the pool, at most {@code lanes} at a time; results come back through a queue, so all bookkeeping and the
+ * listener stay on one thread.
+ *
+ * <p>A step is handed to the pool only when a lane is free, and then the one that comes first in the plan among
+ * those ready. Handing every ready step to the pool's queue at once ran them first come, first served: an action
+ * made ready late (a provider's namespace members, once it is created) waited behind every independent one
+ * queued before it, where its place in the plan is right after what it waits for.
  */
 final class ExecutionRun {
   private final Plan plan;
@@ -40,13 +46,18 @@ final class ExecutionRun {
   private final Map<String, ActionResult> done = new HashMap<>();
   private final Set<String> started = new HashSet<>();
   private final BlockingQueue<ActionResult> finished = new LinkedBlockingQueue<>();
+  private final int lanes;
+  private int running;
   private final Duration deadline;
   /** An Error a step threw: it ends the run once that step's failure is recorded (see {@link #run}). */
   private volatile Error fatal;
 
-  /** @param deadline how long the whole run may take (real time); what is not done then fails */
+  /**
+   * @param lanes how many steps run at a time (the pool has as many threads)
+   * @param deadline how long the whole run may take (real time); what is not done then fails
+   */
   ExecutionRun(Plan plan, Steps steps, ContainerIds ids, Clock clock, Consumer<ActionResult> listener,
-      ExecutorService pool, Duration deadline) {
+      ExecutorService pool, int lanes, Duration deadline) {
     this.plan = plan;
     this.steps = steps;
     this.ids = ids;
@@ -54,6 +65,7 @@ final class ExecutionRun {
     this.scrubber = new SecretMask(plan.secretValues().reveal());
     this.listener = listener;
     this.pool = pool;
+    this.lanes = lanes;
     this.deadline = deadline;
   }
 
@@ -73,6 +85,7 @@ final class ExecutionRun {
           giveUp();
           break;
         }
+        running--;
         record(next);
         if (fatal != null) {
           // Recorded first, so the log shows which action it was; the loop then ends the process.
@@ -89,11 +102,13 @@ final class ExecutionRun {
       if (started.contains(action.id()) || !done.keySet().containsAll(action.startsAfter())) {
         continue;
       }
-      started.add(action.id());
       Optional<ActionResult> settled = settle(action);
       if (settled.isPresent()) {
+        started.add(action.id());
         record(settled.get());
-      } else {
+      } else if (running < lanes) {
+        started.add(action.id());
+        running++;
         pool.execute(() -> finished.add(runStep(action)));
       }
     }
@@ -108,10 +123,12 @@ final class ExecutionRun {
       if (doneInTime.contains(action.id())) {
         continue;
       }
+      List<String> notDone = action.startsAfter().stream().filter(d -> !doneInTime.contains(d)).toList();
       String why = started.contains(action.id())
           ? "still running after " + limit + ", the deadline of a whole plan; given up (the next pass looks again)"
-          : "waited " + limit + ", the deadline of a whole plan, for " + action.waitsFor().stream()
-              .filter(d -> !doneInTime.contains(d)).toList() + "; given up (the next pass looks again)";
+          : "waited " + limit + ", the deadline of a whole plan, for " + (notDone.isEmpty()
+              ? "one of the " + lanes + " actions run at a time to end" : notDone)
+              + "; given up (the next pass looks again)";
       record(new ActionResult(action, Outcome.FAILED, now, deadline.toMillis(), Optional.of(why)));
     }
   }

@@ -23,9 +23,13 @@ import java.util.function.Consumer;
  */
 public final class Executor {
   private final ContainerEngine engine;
-  private final Steps steps;
+  private final UnitManager units;
+  private final HostFiles files;
+  private final ReverseProxy proxy;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final ExecutorOptions options;
+  private final UpdateOutcomes outcomes;
 
   public Executor(ContainerEngine engine, UnitManager units, HostFiles files, Clock clock, Sleeper sleeper,
       ExecutorOptions options) {
@@ -42,9 +46,13 @@ public final class Executor {
   public Executor(ContainerEngine engine, UnitManager units, HostFiles files, ReverseProxy proxy, Clock clock,
       Sleeper sleeper, ExecutorOptions options, UpdateOutcomes outcomes) {
     this.engine = engine;
-    this.steps = new Steps(engine, units, files, proxy, clock, sleeper, options, outcomes);
+    this.units = units;
+    this.files = files;
+    this.proxy = proxy;
     this.clock = clock;
+    this.sleeper = sleeper;
     this.options = options;
+    this.outcomes = outcomes;
   }
 
   /**
@@ -60,7 +68,10 @@ public final class Executor {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
     try {
       ContainerIds ids = new ContainerIds(engine, observed.containers());
-      return new ExecutionRun(plan, steps, ids, clock, listener, pool, options.executeDeadline()).run();
+      // Steps of this execution alone: what they learn of the engine (an image present) holds for one pass.
+      Steps steps = new Steps(engine, units, files, proxy, clock, sleeper, options, outcomes);
+      return new ExecutionRun(plan, steps, ids, clock, listener, pool, options.threads(), options.executeDeadline())
+          .run();
     } finally {
       pool.shutdownNow();
     }

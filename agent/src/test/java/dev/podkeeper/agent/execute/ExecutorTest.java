@@ -16,6 +16,8 @@ import dev.podkeeper.agent.plan.Redacted;
 import dev.podkeeper.agent.testing.ForwardingEngine;
 import dev.podkeeper.agent.testing.Harness;
 import dev.podkeeper.agent.testing.Stacks;
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ObservedState;
 import dev.podkeeper.model.port.ContainerEngine;
@@ -34,8 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The executor alone, on hand-made plans over the fakes: scheduling, skipping, presets, health waits. */
@@ -61,6 +65,56 @@ class ExecutorTest {
     List<ActionResult> results = executor(rendezvous).execute(plan, ObservedState.empty(), r -> {});
 
     assertThat(results).extracting(ActionResult::outcome).containsOnly(Outcome.OK);
+  }
+
+  @Test
+  void aFreeThreadTakesTheReadyActionThatComesFirstInThePlan() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    ContainerEngine recording = new ForwardingEngine(harness.engine) {
+      @Override
+      public String createNetwork(NetworkSpec spec, Map<String, String> labels) {
+        order.add(spec.name());
+        return super.createNetwork(spec, labels);
+      }
+    };
+    // The shape of a provider and its namespace member beside independent services: the member is ready only
+    // once the provider is done, after the services were; its place in the plan is right after the provider.
+    Plan plan = Plan.of(List.of(network("provider"), network("member").waitingFor(List.of(id("provider"))),
+        network("svc-1"), network("svc-2"), network("svc-3")));
+    Executor oneAtATime = new Executor(recording, harness.units, harness.files, harness.clock, harness.clock::advance,
+        new ExecutorOptions(1, Duration.ofSeconds(1)));
+
+    oneAtATime.execute(plan, ObservedState.empty(), r -> {});
+
+    assertThat(order).containsExactly("provider", "member", "svc-1", "svc-2", "svc-3");
+  }
+
+  @Test
+  void aPassAsksOnceWhetherAnImageIsThereHoweverManyContainersRunIt() throws Exception {
+    AtomicInteger checks = new AtomicInteger();
+    ContainerEngine counting = new ForwardingEngine(harness.engine) {
+      @Override
+      public boolean imageExists(String image) {
+        checks.incrementAndGet();
+        return super.imageExists(image);
+      }
+    };
+    List<Action> creates = new ArrayList<>();
+    for (String name : List.of("a", "b", "c")) {
+      creates.add(Action.of(ActionKind.CREATE_CONTAINER, name, "missing", new ContainerCreation(
+          ContainerSpec.builder(name, Stacks.prowlarr().image(), new NetworkAttachment.Bridge("media")).build(),
+          Redacted.of(Map.of()), Stacks.STACK, Optional.empty())));
+    }
+    Executor executor = executor(counting);
+
+    List<ActionResult> results = executor.execute(Plan.of(creates), ObservedState.empty(), r -> {});
+    int firstPass = checks.get();
+    harness.engine.removeContainer(harness.engine.find("a").orElseThrow().id());
+    executor.execute(Plan.of(creates.subList(0, 1)), ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::outcome).containsOnly(Outcome.OK);
+    assertThat(firstPass).isEqualTo(1);
+    assertThat(checks.get()).as("the next pass asks again").isEqualTo(2);
   }
 
   @Test
