@@ -24,9 +24,14 @@ import java.util.function.Supplier;
  * {@code health_status} at every check; only a change of health is news.
  */
 public final class ManagedEventFilter implements Predicate<EngineEvent> {
+  /**
+   * Changes of state. Not {@code kill} (a signal sent) nor {@code restart}: Podman announces them before anything
+   * happens, and the {@code died} and {@code start} that follow are the changes. A pass on the announcement finds
+   * nothing to do, and when the change is delivered apart from it (Podman's file-backed event log delivers both in
+   * one read most of the time) it holds the pass on the change back by up to the loop's 250 ms between event passes.
+   */
   private static final Set<String> CONTAINER_ACTIONS = Set.of(
-      "create", "start", "restart", "die", "died", "stop", "kill", "oom", "remove", "rename",
-      "pause", "unpause", "health_status");
+      "create", "start", "die", "died", "stop", "oom", "remove", "rename", "pause", "unpause", "health_status");
   private static final Set<String> NETWORK_ACTIONS = Set.of("create", "remove", "connect", "disconnect");
   private static final Set<String> IMAGE_ACTIONS = Set.of("tag", "pull", "build");
 

@@ -164,6 +164,20 @@ class EngineEventSourceTest {
   }
 
   @Test
+  void aSignalOrARestartAnnouncedAsksForNoPassButTheDeathAndStartThatFollowDo() {
+    ManagedEventFilter filter = new ManagedEventFilter(() -> Optional.of(desired));
+    // `podman kill app` and `podman restart app`, as Podman's own stream tells them
+    List<String> asked = new ArrayList<>();
+    for (String action : List.of("kill", "die", "restart", "die", "start")) {
+      if (filter.test(new EngineEvent("container", action, "x", Map.of("name", "app"), clock.instant()))) {
+        asked.add(action);
+      }
+    }
+
+    assertThat(asked).containsExactly("die", "die", "start");
+  }
+
+  @Test
   void eventsLabelledWithTheStackCountEvenUnderAnotherNameAndExecsNever() {
     // The fake's events carry only the name; Podman's carry the labels too.
     ManagedEventFilter filter = new ManagedEventFilter(() -> Optional.of(desired));
