@@ -148,9 +148,18 @@ sync # the archive it may have just written: its write-back would otherwise over
 
 # ---------------------------------------------------------------- a subnet and a port range nobody uses
 
-subnet_free() { # 10.89.X.0/23 (X even): no network config, route or address mentions 10.89.X. or 10.89.X+1.
-  local a=10.89.$1. b=10.89.$(($1 + 1)).
-  ! grep -qsF -e "\"$a" -e "\"$b" /etc/containers/networks/*.json && ! ip -4 route | grep -qF -e " $a" -e "$a" -e "$b"
+subnet_free() { # 10.89.X.0/23 (X even): no network config's subnet and no route overlaps it (a /22 of 10.89.92 does)
+  python3 - "10.89.$1.0/23" /etc/containers/networks/*.json <<'EOF'
+import ipaddress, re, subprocess, sys
+wanted = ipaddress.ip_network(sys.argv[1])
+used = re.findall(r"\b(\d+\.\d+\.\d+\.\d+(?:/\d+)?)", subprocess.run(["ip", "-4", "route"], capture_output=True, text=True).stdout)
+for config in sys.argv[2:]:
+    try:
+        used += re.findall(r'"subnet":\s*"([0-9.]+/\d+)"', open(config).read())
+    except OSError:
+        pass
+sys.exit(any(wanted.overlaps(ipaddress.ip_network(u, strict=False)) for u in used))
+EOF
 }
 for x in 94 96 98 100 102 104 106 108; do
   if subnet_free "$x"; then subnet=10.89.$x.0/23; break; fi
