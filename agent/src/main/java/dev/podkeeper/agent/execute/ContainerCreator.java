@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What creating and recreating share: making the image present, then create and start. One per execution
@@ -25,22 +26,27 @@ final class ContainerCreator {
    * fails with the engine's words and the next pass looks again.
    */
   private final Set<String> present = ConcurrentHashMap.newKeySet();
-  /** One check (and pull) of an image at a time: two containers on it wait for the same answer. */
-  private final Map<String, Object> checking = new ConcurrentHashMap<>();
+  /**
+   * One check (and pull) of an image at a time: two containers on it wait for the same answer. Interruptible,
+   * so that a plan's deadline also ends a step waiting behind another's pull.
+   */
+  private final Map<String, ReentrantLock> checking = new ConcurrentHashMap<>();
 
   ContainerCreator(ContainerEngine engine) {
     this.engine = engine;
   }
 
   /** Pulls as the spec's policy says. Done before an old container is removed, so a failed pull leaves it be. */
-  void ensureImage(ContainerSpec spec) {
+  void ensureImage(ContainerSpec spec) throws InterruptedException {
     String image = spec.image();
     if (spec.pull() == PullPolicy.ALWAYS) {
       engine.pullImage(image); // before every create or recreate, as the policy says
       present.add(image);
       return;
     }
-    synchronized (checking.computeIfAbsent(image, i -> new Object())) {
+    ReentrantLock lock = checking.computeIfAbsent(image, i -> new ReentrantLock());
+    lock.lockInterruptibly();
+    try {
       if (present.contains(image) || engine.imageExists(image)) {
         present.add(image);
         return;
@@ -51,6 +57,8 @@ final class ContainerCreator {
       }
       engine.pullImage(image);
       present.add(image);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -12,7 +12,7 @@ final class CreateContainerStep implements Step {
   }
 
   @Override
-  public void run(Action action, ContainerIds ids) {
+  public void run(Action action, ContainerIds ids) throws InterruptedException {
     ContainerCreation creation = action.input(ContainerCreation.class);
     creator.ensureImage(creation.spec());
     creator.createAndStart(creation, ids);

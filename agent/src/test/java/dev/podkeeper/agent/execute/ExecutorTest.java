@@ -118,6 +118,31 @@ class ExecutorTest {
   }
 
   @Test
+  void containersOnAMissingImageWaitForOnePullOfIt() throws Exception {
+    String image = "localhost/fresh:1";
+    harness.engine.publish(image, "sha256:" + "f".repeat(64), Set.of());
+    AtomicInteger pulls = new AtomicInteger();
+    ContainerEngine counting = new ForwardingEngine(harness.engine) {
+      @Override
+      public void pullImage(String name) {
+        pulls.incrementAndGet();
+        super.pullImage(name);
+      }
+    };
+    List<Action> creates = new ArrayList<>();
+    for (String name : List.of("a", "b", "c", "d")) {
+      creates.add(Action.of(ActionKind.CREATE_CONTAINER, name, "missing", new ContainerCreation(
+          ContainerSpec.builder(name, image, new NetworkAttachment.Bridge("media")).build(),
+          Redacted.of(Map.of()), Stacks.STACK, Optional.empty())));
+    }
+
+    List<ActionResult> results = executor(counting).execute(Plan.of(creates), ObservedState.empty(), r -> {});
+
+    assertThat(results).extracting(ActionResult::outcome).containsOnly(Outcome.OK);
+    assertThat(pulls).hasValue(1);
+  }
+
+  @Test
   void anErrorInAStepIsNotAFailedActionButEndsTheExecutionWithThatError() {
     ContainerEngine outOfMemory = new ForwardingEngine(harness.engine) {
       @Override
