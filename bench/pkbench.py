@@ -176,17 +176,40 @@ def _bound_unix_socket(path, kind):
 
 # ---------------------------------------------------------------- commands
 
-def cmd_proxy(listen, upstream, logpath):
-    srv = _bound_unix_socket(listen, socket.SOCK_STREAM)
-    srv.listen(128)
-    log = open(logpath, "a", buffering=1)
-    lock = threading.Lock()
+class WireProxy:
+    """A transparent unix-socket proxy in front of an API socket (Podman's, Caddy's admin) that writes one line
+    per HTTP request ("epoch method path") to LOG. It knows its open connections (the soak counts the agent's
+    engine connections so) and can cut them all (an event stream that breaks mid-way)."""
 
-    def record(method, path):
-        with lock:
-            log.write("%.6f %s %s\n" % (time.time(), method, path))
+    def __init__(self, listen, upstream, logpath):
+        self.upstream = upstream
+        self.srv = _bound_unix_socket(listen, socket.SOCK_STREAM)
+        self.srv.listen(128)
+        self.log = open(logpath, "a", buffering=1)
+        self.lock = threading.Lock()
+        self.open = set()  # (client, upstream) pairs being served
 
-    def requests(c, u):
+    def _record(self, method, path):
+        with self.lock:
+            self.log.write("%.6f %s %s\n" % (time.time(), method, path))
+
+    def connections(self):
+        with self.lock:
+            return len(self.open)
+
+    def cut(self):
+        """Ends every connection now, both ways, as a network or an engine that goes away would."""
+        with self.lock:
+            pairs = list(self.open)
+        for pair in pairs:
+            for s in pair:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+        return len(pairs)
+
+    def _requests(self, c, u):
         """Client to engine: forward the bytes; parse them just enough to see where each request starts."""
         buf, st, remaining = b"", "head", 0
         try:
@@ -204,7 +227,7 @@ def cmd_proxy(listen, upstream, logpath):
                         head, buf = buf[:i].decode("latin-1"), buf[i + 4:]
                         lines = head.split("\r\n")
                         parts = lines[0].split(" ")
-                        record(parts[0], parts[1] if len(parts) > 1 else "?")
+                        self._record(parts[0], parts[1] if len(parts) > 1 else "?")
                         hdr = {}
                         for line in lines[1:]:
                             k, _, v = line.partition(":")
@@ -241,7 +264,8 @@ def cmd_proxy(listen, upstream, logpath):
             except OSError:
                 pass
 
-    def responses(u, c):
+    @staticmethod
+    def _responses(u, c):
         try:
             while True:
                 data = u.recv(65536)
@@ -256,26 +280,38 @@ def cmd_proxy(listen, upstream, logpath):
             except OSError:
                 pass
 
-    def serve(c):
+    def _serve(self, c):
         u = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            u.connect(upstream)
+            u.connect(self.upstream)
         except OSError:
             c.close()
+            u.close()
             return
-        t1 = threading.Thread(target=requests, args=(c, u), daemon=True)
-        t2 = threading.Thread(target=responses, args=(u, c), daemon=True)
+        pair = (c, u)
+        with self.lock:
+            self.open.add(pair)
+        t1 = threading.Thread(target=self._requests, args=(c, u), daemon=True)
+        t2 = threading.Thread(target=self._responses, args=(u, c), daemon=True)
         t1.start()
         t2.start()
         t1.join()
         t2.join()
+        with self.lock:
+            self.open.discard(pair)
         c.close()
         u.close()
 
+    def serve_forever(self):
+        while True:
+            c, _ = self.srv.accept()
+            threading.Thread(target=self._serve, args=(c,), daemon=True).start()
+
+
+def cmd_proxy(listen, upstream, logpath):
+    proxy = WireProxy(listen, upstream, logpath)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    while True:
-        c, _ = srv.accept()
-        threading.Thread(target=serve, args=(c,), daemon=True).start()
+    proxy.serve_forever()
 
 
 _ID = re.compile(r"/[0-9a-f]{64}(?=/|$)")
