@@ -13,6 +13,10 @@
 #      requests by method from the registry's access log, and the check's ms.
 #   7. a converged pass with 30 routes in a Caddy of the run's own: its admin API requests, counted on the
 #      wire by the same kind of proxy (PKBENCH_SECTIONS=s7 runs it alone).
+#   8. a soak (bench/soak.py): 10,000 passes of `podkeeper run` with kills, provider restarts, file edits,
+#      engine restarts and cut event streams between them, every repair checked, and RSS, heap after GC, fds,
+#      threads and engine connections every 500 passes with their trend. Only when asked for:
+#      PKBENCH_SECTIONS=s8 (alone, about 8 min; --quick: 1500 passes, 2 min) or PKBENCH_SOAK=1 (with the rest).
 #
 #   bench/run.sh [--quick]     as root; full ~15 min on an idle 2-core VM, --quick (fewer rounds, no 300) ~4
 #
@@ -688,6 +692,7 @@ section_routes() {
 # docs/benchmarks.md (between the "bench/run.sh s8" markers), alone or not; --quick only prints.
 section_soak() {
   local n=20 live=$work/soak.yaml snippet=$work/soak-extra.yaml address=127.0.0.1:$((base + 308))
+  # PKBENCH_SOAK_PASSES: another length in full mode (the figures are written to the docs only from 10,000 on)
   local passes=$((quick ? 1500 : ${PKBENCH_SOAK_PASSES:-10000})) every=$((quick ? 250 : 500))
   clean_stack
   ensure "$n"
@@ -702,6 +707,8 @@ section_soak() {
     run --metrics "$address" --status-socket "$work/soak-status.sock" "$live" >"$work/soak.json"
   local j=$work/soak.json
   put s8.containers "$n"
+  put s8.sample_every "$every"
+  put s8.churn_every "$((every / 2))"
   put s8.passes "$(jq -r .passes "$j")"
   put s8.seconds "$(jq -r .seconds "$j")"
   put s8.steps "$(jq -r .churn_steps "$j")"
@@ -763,7 +770,7 @@ private engine through a proxy of \`bench/soak.py\`'s own (\`WireProxy\` of \`be
 agent's open engine connections and can cut them. The passes are manual passes asked for on the status socket
 (what \`podkeeper apply\` sends to a running agent; answers: $(v s8.verdicts)), two at a time so that the loop never
 waits for the client, counted by \`podkeeper_passes_total\` on the metrics endpoint, plus the passes the churn
-causes. Every 250 passes (in full mode) the manual passes stop and one churn step runs, in turn: \`podman kill\` of
+causes. Every $(v s8.churn_every) passes the manual passes stop and one churn step runs, in turn: \`podman kill\` of
 the worker that has gone longest without one, \`podman restart vpn\`, an edit of the file (one worker appended,
 the next time removed again; one \`rename\` each), the engine's \`podman system service\` stopped (SIGTERM) and
 started again, every engine connection cut at the proxy (the event stream included). After each, the soak waits,
@@ -771,7 +778,7 @@ without manual passes, until every declared container runs, both members are in 
 removed worker is gone: a repair that takes longer than 30 s (plus any crash-loop hold the kill meets by
 design) is a lost repair, printed with the agent's log. After an engine restart and a cut stream a worker is
 killed 3 s later as well: only an event stream that came back (or the resync its return asks for) repairs it in
-time. Every 500 passes: VmRSS and Threads from \`/proc/PID/status\`, the used heap of every generation after
+time. Every $(v s8.sample_every) passes: VmRSS and Threads from \`/proc/PID/status\`, the used heap of every generation after
 \`jcmd PID GC.run\` (\`GC.heap_info\`), the entries of \`/proc/PID/fd\`, and the proxy's open connections.
 <!-- end bench/run.sh s8 -->
 MD
@@ -987,8 +994,8 @@ EOF
 if [[ -n $(get s8.passes) ]]; then
   report_soak | cat -s >"$work/soak.md"
   cat "$work/soak.md"
-  if ((quick)) || [[ -n $(get s8.failed) ]]; then
-    say "the soak's figures are not written to docs/benchmarks.md (--quick, or it failed)"
+  if ((quick)) || [[ -n $(get s8.failed) ]] || (($(get s8.passes) < 10000)); then
+    say "the soak's figures are not written to docs/benchmarks.md (--quick, under 10,000 passes, or it failed)"
   else
     write_doc "<!-- begin bench/run.sh s8:" "<!-- end bench/run.sh s8 -->" "$work/soak.md"
     say "the soak's figures written to docs/benchmarks.md"
