@@ -13,6 +13,7 @@ import dev.podkeeper.model.port.EngineEventListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,22 @@ import org.slf4j.LoggerFactory;
  * list is the truth (fabric8's reflector): when the stream breaks, for any reason, the source backs off,
  * subscribes again and asks for a {@link Trigger#RESYNC} pass, because whatever happened during the break
  * was never seen.
+ *
+ * <p>A subscribe waits for the engine's first answer (up to the adapter's subscribe timeout, 30 s for Podman),
+ * so the scheduler only says when to subscribe again: the subscribe itself runs elsewhere ({@link #OWN_THREAD}).
+ * On the scheduler's one thread it would hold up, for as long as a hung engine keeps it waiting, every other
+ * timer: the event passes spaced out by the loop (a kill's repair among them), retries, watchdog pings.
  */
 public final class EngineEventSource implements Managed {
   private static final Logger log = LoggerFactory.getLogger(EngineEventSource.class);
   /** A stream that stayed up this long was healthy: the next break starts the backoff afresh. */
   static final Duration HEALTHY_STREAM = ExponentialBackoff.EVENT_RESUBSCRIBE.max();
+  /** Runs each resubscribe on a thread of its own; there is at most one at a time, one every second or two. */
+  static final Executor OWN_THREAD = task -> {
+    Thread thread = new Thread(task, "podkeeper-event-subscribe");
+    thread.setDaemon(true);
+    thread.start();
+  };
 
   private final ContainerEngine engine;
   private final Predicate<EngineEvent> relevant;
@@ -34,6 +46,7 @@ public final class EngineEventSource implements Managed {
   private final Scheduler scheduler;
   private final Clock clock;
   private final EnginePicture picture;
+  private final Executor subscriptions;
 
   private final Object lock = new Object();
   private boolean stopped;
@@ -43,15 +56,17 @@ public final class EngineEventSource implements Managed {
   private AutoCloseable stream;
   private Cancellable resubscribe = () -> { };
 
-  public EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
-      Scheduler scheduler, Clock clock) {
-    this(engine, relevant, loop, scheduler, clock, EnginePicture.alwaysList());
-  }
-
   /** @param picture told of every relevant event, and of every gap in the stream */
   public EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
       Scheduler scheduler, Clock clock, EnginePicture picture) {
+    this(engine, relevant, loop, scheduler, clock, picture, OWN_THREAD);
+  }
+
+  /** @param subscriptions runs the resubscribes ({@code Runnable::run} for tests with a manual scheduler) */
+  EngineEventSource(ContainerEngine engine, Predicate<EngineEvent> relevant, PassRequester loop,
+      Scheduler scheduler, Clock clock, EnginePicture picture, Executor subscriptions) {
     this.picture = requireNonNull(picture, "picture is null");
+    this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.relevant = requireNonNull(relevant, "relevant is null");
     this.loop = requireNonNull(loop, "loop is null");
@@ -141,7 +156,7 @@ public final class EngineEventSource implements Managed {
       Duration delay = ExponentialBackoff.EVENT_RESUBSCRIBE.delay(breaksInARow);
       log.warn("engine event stream ended ({}); subscribing again in {} s, then re-listing everything",
           cause == null ? "closed by the engine" : Errors.describe(cause), delay.toSeconds());
-      resubscribe = scheduler.schedule(delay, this::resubscribe);
+      resubscribe = scheduler.schedule(delay, () -> subscriptions.execute(this::resubscribe));
     }
     closeQuietly(old);
   }

@@ -13,6 +13,7 @@ import dev.podkeeper.agent.execute.ExecutorOptions;
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
 import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.notify.ServiceNotifier;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.observe.WorldObserver;
 import dev.podkeeper.agent.reconcile.LogFormat;
 import dev.podkeeper.agent.reconcile.ReconcileLog;
@@ -112,7 +113,8 @@ class AgentLoopTest {
     AgentPass agentPass = new AgentPass(store, pass, false, new CrashLoopBackoff(), board,
         new ServiceNotifier(notifications::add), clock, RetryPolicy.ACTIONS, manual);
     loop = new ReconcileLoop(agentPass, scheduler, clock);
-    events = new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock);
+    events = new EngineEventSource(engine, new ManagedEventFilter(store::current), loop, scheduler, clock,
+        EnginePicture.alwaysList(), Runnable::run);
     events.start();
     loop.request(Trigger.STARTUP);
     await().until(() -> appRunning() && board.latest().map(s -> s.converged()).orElse(false));

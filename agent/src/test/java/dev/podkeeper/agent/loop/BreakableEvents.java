@@ -7,17 +7,23 @@ import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.testing.FakeContainerEngine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fake engine, plus what a real engine's event stream does that the fake's does not: it breaks
  * (Podman restarts, the socket goes away), while the engine is down it refuses new subscriptions, and a
- * careless adapter may report a failed subscribe twice or deliver an event after its stream ended.
+ * careless adapter may report a failed subscribe twice or deliver an event after its stream ended, and a
+ * hung engine keeps a subscribe waiting for its first answer.
  */
 final class BreakableEvents extends ForwardingEngine {
   private final List<EngineEventListener> open = new CopyOnWriteArrayList<>();
   private final List<EngineEventListener> everSubscribed = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
   private volatile boolean reportingThenThrowing;
+  private volatile CountDownLatch hangUntil;
+  private final AtomicInteger hanging = new AtomicInteger();
 
   BreakableEvents(FakeContainerEngine engine) {
     super(engine); // every call but subscribeEvents is the fake's
@@ -47,6 +53,15 @@ final class BreakableEvents extends ForwardingEngine {
     }
   }
 
+  /** New subscribes wait until {@code release} opens (at most 30 s), as on an engine that accepts and never answers. */
+  void hangSubscriptions(CountDownLatch release) {
+    hangUntil = release;
+  }
+
+  boolean aSubscribeHangs() {
+    return hanging.get() > 0;
+  }
+
   /** An event that arrives late, on every stream ever subscribed, closed or not. */
   void deliverLate(EngineEvent event) {
     everSubscribed.forEach(listener -> listener.onEvent(event));
@@ -58,6 +73,17 @@ final class BreakableEvents extends ForwardingEngine {
 
   @Override
   public AutoCloseable subscribeEvents(EngineEventListener listener) {
+    CountDownLatch hang = hangUntil;
+    if (hang != null) {
+      hanging.incrementAndGet();
+      try {
+        hang.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        hanging.decrementAndGet();
+      }
+    }
     if (refusing) {
       throw new EngineException("events: engine unreachable: connection refused");
     }

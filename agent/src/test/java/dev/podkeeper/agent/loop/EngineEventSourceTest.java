@@ -1,8 +1,11 @@
 package dev.podkeeper.agent.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
 import dev.podkeeper.agent.lifecycle.ManualScheduler;
+import dev.podkeeper.agent.observe.EnginePicture;
 import dev.podkeeper.agent.testing.TestClock;
 import dev.podkeeper.agent.reconcile.Trigger;
 import dev.podkeeper.model.Labels;
@@ -17,11 +20,14 @@ import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.ResolvedContainer;
 import dev.podkeeper.model.testing.FakeContainerEngine;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +42,8 @@ class EngineEventSourceTest {
   private final ContainerSpec app = ContainerSpec.builder("app", IMAGE, new NetworkAttachment.Bridge("net")).build();
   private final DesiredState desired = new DesiredState(Path.of("/etc/podkeeper/stack.yaml"), "demo", Defaults.NONE,
       Map.of(), List.of(), Map.of(), Map.of(), Map.of("app", app));
-  private final EngineEventSource source = new EngineEventSource(
-      engine, new ManagedEventFilter(() -> Optional.of(desired)), loop, scheduler, clock);
+  private final EngineEventSource source = new EngineEventSource(engine, new ManagedEventFilter(() -> Optional.of(desired)),
+      loop, scheduler, clock, EnginePicture.alwaysList(), Runnable::run);
 
   @BeforeEach
   void start() {
@@ -89,6 +95,31 @@ class EngineEventSourceTest {
     assertThat(loop.requests()).containsExactly(Trigger.RESYNC);
     fake.kill("app");
     assertThat(loop.requests()).contains(Trigger.EVENT);
+  }
+
+  @Test
+  // The scheduler's one thread runs the loop's spaced-out event passes, retries and watchdog pings: a
+  // subscribe there would hold them all up for as long as the engine keeps it waiting (30 s for Podman).
+  void aResubscribeWaitingForAHungEngineHoldsUpNoOtherTimer() throws Exception {
+    ExecutorScheduler timer = new ExecutorScheduler();
+    EngineEventSource onTimer = new EngineEventSource(engine, new ManagedEventFilter(() -> Optional.of(desired)),
+        loop, timer, Clock.systemUTC(), EnginePicture.alwaysList());
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      onTimer.start();
+      engine.hangSubscriptions(release);
+      engine.breakStreams(new EngineException("events: unexpected end of stream"));
+      await().atMost(Duration.ofSeconds(10)).until(engine::aSubscribeHangs); // the resubscribe, a second later
+
+      CountDownLatch otherTimer = new CountDownLatch(1);
+      timer.schedule(Duration.ofMillis(10), otherTimer::countDown);
+
+      assertThat(otherTimer.await(5, TimeUnit.SECONDS)).as("a timer due while the subscribe waits has run").isTrue();
+    } finally {
+      release.countDown();
+      onTimer.stop();
+      timer.stop();
+    }
   }
 
   @Test
