@@ -715,7 +715,7 @@ section_soak() {
   put s8.lost "$(jq -r .lost_count "$j")"
   put s8.warmup "$(jq -r .warmup "$j")"
   put s8.verdicts "$(jq -r '.manual_verdicts | to_entries | map("\(.value) \(.key)") | join(", ")' "$j")"
-  put s8.samples "$(jq -r '.samples[] | "| \(.passes) | \(.seconds) | \(.rss_kb / 1024 * 10 | round / 10) | \(.heap_kb / 1024 * 10 | round / 10) | \(.fds) | \(.threads) | \(.engine_connections) |"' "$j" | tr '\n' '~')"
+  put s8.samples "$(jq -r '.samples[] | "| \(.passes) | \(.seconds) | \(.rss_kb / 1024 * 10 | round / 10) | \(.rss_anon_kb / 1024 * 10 | round / 10) / \(.rss_file_kb / 1024 * 10 | round / 10) | \(.heap_kb / 1024 * 10 | round / 10) | \(.fds) | \(.threads) | \(.engine_connections) |"' "$j" | tr '\n' '~')"
   # per figure, in the table's units (MB for the kB of memory), and whether its fitted line is flat
   put s8.trends "$(jq -r '.trends | to_entries[] | (if (.key | endswith("_kb")) then 1024 else 1 end) as $u
     | ({rss_kb: "RSS (MB)", heap_kb: "heap after GC (MB)", fds: "open fds", threads: "threads",
@@ -744,8 +744,8 @@ Podman $(get machine.podman), $(get machine.java). **$(v s8.lost) lost repairs**
 warm-up the figures are **$(v s8.flat)**. $(v s8.rate) passes a second; by trigger: $(v s8.by_trigger); by
 outcome: $(v s8.by_outcome).
 
-| passes | s | RSS (MB) | heap after GC (MB) | open fds | threads | engine connections |
-|---|---|---|---|---|---|---|
+| passes | s | RSS (MB) | of it anonymous / files (MB) | heap after GC (MB) | open fds | threads | engine connections |
+|---|---|---|---|---|---|---|---|
 $(get s8.samples | tr '~' '\n')
 
 Past the warm-up (the samples from pass $(v s8.warmup) on), each figure's least-squares line: its slope as the
@@ -778,7 +778,7 @@ without manual passes, until every declared container runs, both members are in 
 removed worker is gone: a repair that takes longer than 30 s (plus any crash-loop hold the kill meets by
 design) is a lost repair, printed with the agent's log. After an engine restart and a cut stream a worker is
 killed 3 s later as well: only an event stream that came back (or the resync its return asks for) repairs it in
-time. Every $(v s8.sample_every) passes: VmRSS and Threads from \`/proc/PID/status\`, the used heap of every generation after
+time. Every $(v s8.sample_every) passes: VmRSS (and its RssAnon and RssFile) and Threads from \`/proc/PID/status\`, the used heap of every generation after
 \`jcmd PID GC.run\` (\`GC.heap_info\`), the entries of \`/proc/PID/fd\`, and the proxy's open connections.
 <!-- end bench/run.sh s8 -->
 MD

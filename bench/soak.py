@@ -113,6 +113,8 @@ def sample(agent, proxy, passes, started):
     heap = heap_after_gc_kb(agent.pid)  # first: the collection also drops what the process holds for finalisation
     return {"passes": passes, "seconds": round(time.monotonic() - started, 1),
             "rss_kb": proc_status(agent.pid, "VmRSS"), "heap_kb": heap,
+            # anonymous memory (heap, stacks, malloc) apart from mapped files (the jars, the class-data archive)
+            "rss_anon_kb": proc_status(agent.pid, "RssAnon"), "rss_file_kb": proc_status(agent.pid, "RssFile"),
             "fds": len(os.listdir("/proc/%d/fd" % agent.pid)), "threads": proc_status(agent.pid, "Threads"),
             "engine_connections": proxy.connections()}
 
