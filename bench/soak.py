@@ -24,10 +24,10 @@ a full GC (jcmd), open fds, threads, engine connections. Prints one JSON object:
 slope past --warmup passes and whether it is flat (TOLERANCE), the repairs, the lost ones, the totals.
 """
 import argparse
-import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -65,7 +65,7 @@ class Agent:
 
     def manual_pass(self):
         """One `pass` request on the status socket; the verdict line (converged, not-converged, refused ...)."""
-        s = pkbench.socket.socket(pkbench.socket.AF_UNIX, pkbench.socket.SOCK_STREAM)
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         s.settimeout(120)
         try:
             s.connect(self.status_socket)
