@@ -13,6 +13,7 @@
 # A registries.conf that the caller put in DIR before start is this engine's instead of the host's (for a
 # test registry on plain HTTP, marked insecure there: the compat API's pull has no TLS switch).
 set -euo pipefail
+self=$(readlink -f "${BASH_SOURCE[0]}")
 
 usage() {
   echo "usage: $0 start|stop DIR   |   $0 podman DIR ARGS..." >&2
@@ -114,24 +115,62 @@ write_conf_if_needed() {
 
 # Podman (root, cgroupfs, cgroup v1) makes a pod's cgroup in every hierarchy that /proc/cgroups lists and
 # /sys/fs/cgroup/NAME names, mounted or not (containers/common pkg/cgroups, getAvailableControllers). Some
-# VMs leave hierarchies unmounted behind an empty directory of a read-only /sys/fs/cgroup (net_cls,net_prio,
-# perf_event and hugetlb here): every pod then fails with "mkdir /sys/fs/cgroup/net_cls/libpod_parent:
-# read-only file system". Prints "OPTIONS DIR" for each such hierarchy (OPTIONS: its controllers, as mount
-# wants them). Nothing on cgroup v2, for rootless Podman (it makes no v1 cgroups), or where all are mounted.
+# VMs leave hierarchies unmounted (net_cls,net_prio, perf_event and hugetlb here); an empty directory or
+# link of that name in the read-only /sys/fs/cgroup, there from boot or made later (a privileged container's
+# systemd, given the host's hierarchy, makes them), then fails every pod with "mkdir
+# /sys/fs/cgroup/net_cls/libpod_parent: read-only file system". Prints the controllers of each enabled
+# hierarchy none of whose names is a mount point now ("net_cls,net_prio", as mount wants them), whether a
+# directory names it or not. Nothing on cgroup v2, for rootless Podman (it makes no v1 cgroups), or where
+# all are mounted.
 unmounted_hierarchies() {
   [[ $(stat -fc %T /sys/fs/cgroup) != cgroup2fs ]] && (( EUID == 0 )) || return 0
-  local options name dir
+  local options name mounted
   awk '!/^#/ && $2 != 0 && $4 == 1 { if ($2 in h) h[$2] = h[$2] "," $1; else h[$2] = $1 } END { for (i in h) print h[i] }' \
     /proc/cgroups |
     while read -r options; do
-      for name in ${options//,/ }; do
-        dir=$(readlink -f "/sys/fs/cgroup/$name") || continue
-        if [[ -d $dir ]] && ! mountpoint -q "$dir"; then
-          echo "$options $dir"
+      mounted=0
+      for name in "$options" ${options//,/ }; do
+        if mountpoint -q "/sys/fs/cgroup/$name" 2>/dev/null; then
+          mounted=1
           break
         fi
       done
+      ((mounted)) || echo "$options"
     done
+}
+
+# Run in a mount namespace of this engine's own (unshare, propagation slave): puts a tmpfs of its own on
+# /sys/fs/cgroup, in this namespace only, with every hierarchy the host has mounted (bound from the host's),
+# the links among them, and the unmounted HIERARCHIES mounted (with a link per controller, as systemd makes
+# them: net_cls -> net_cls,net_prio). Empty directories of the host's are left out. Then execs COMMAND. So
+# Podman sees the same view however the host's /sys/fs/cgroup changes after this start, and nothing is
+# written to the host's.
+cgroup_view_exec() { # HIERARCHIES COMMAND...
+  local missing=$1
+  shift
+  local host=$dir/cgroup-host view=/sys/fs/cgroup entry name options
+  mkdir -p "$host"
+  mount --rbind "$view" "$host"
+  mount -t tmpfs -o mode=755,size=64k podman-engine-cgroups "$view"
+  for entry in "$host"/*; do
+    name=${entry##*/}
+    if [[ -L $entry ]]; then
+      ln -s "$(readlink "$entry")" "$view/$name"
+    elif mountpoint -q "$entry"; then
+      mkdir "$view/$name"
+      mount --bind "$entry" "$view/$name"
+    fi
+  done
+  while read -r options; do
+    [[ -n $options ]] || continue
+    [[ -e $view/$options ]] || mkdir "$view/$options"
+    mount -t cgroup -o "$options" cgroup "$view/$options"
+    for name in ${options//,/ }; do
+      [[ $name == "$options" || -e $view/$name || -L $view/$name ]] || ln -s "$options" "$view/$name"
+    done
+  done <<<"$missing"
+  umount -l "$host"
+  exec "$@"
 }
 
 # A live process in this engine's mount namespace: the API service, or else one of its conmons (they keep
@@ -165,11 +204,7 @@ engine_prefix() {
     if [[ -n $pid ]]; then
       prefix=(nsenter --target "$pid" --mount --)
     else
-      # shellcheck disable=SC2016 # expanded by the inner shell
-      prefix=(unshare --mount --propagation slave -- sh -ec '
-        printf "%s\n" "$1" | while read -r options dir; do mount -t cgroup -o "$options" cgroup "$dir"; done
-        shift
-        exec "$@"' sh "$hierarchies")
+      prefix=(unshare --mount --propagation slave -- "$self" cgroup-view-exec "$dir" "$hierarchies")
     fi
   fi
   local vars=()
@@ -285,6 +320,7 @@ engine_conmons() {
 }
 
 case $cmd in
+  cgroup-view-exec) cgroup_view_exec "$@" ;; # internal: the first word of engine_prefix's new namespace
   start) start ;;
   stop) stop ;;
   podman) engine_podman "$@" ;;
