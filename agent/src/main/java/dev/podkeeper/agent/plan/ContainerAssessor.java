@@ -108,8 +108,11 @@ final class ContainerAssessor {
       return ContainerVerdict.replace(current, "network " + bridge.network() + " is recreated", true);
     }
     Optional<String> providerId = provider.map(ContainerVerdict::currentId);
-    ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, env.value().get().reveal(), providerId);
-    if (!fingerprint.matches(current)) {
+    Map<String, String> mergedEnv = env.value().get().reveal();
+    // The hash alone decides; the per-key digests and values that say what changed cost some twenty more
+    // canonical forms, so they are made only for a container that is recreated (spec section 3's cause).
+    if (!ContainerFingerprint.hashMatches(spec, mergedEnv, providerId, current)) {
+      ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, mergedEnv, providerId);
       return ContainerVerdict.replace(current, specChange(fingerprint, current, provider, providerId), oldProviderRemoved);
     }
     // An open gate comes before anything the container's state asks for: a container that exited under it failed
