@@ -25,6 +25,10 @@
       Stops NAME, then times one bare start API call: Podman's own start time.
   pkbench.py wait-running ENGINE_URI SECONDS NAME...
       Waits until every NAME runs.
+  pkbench.py jfr-top RECORDING.jfr [N]
+      Where a JFR recording's CPU samples (jdk.ExecutionSample, read with the JDK's `jfr`) went: by thread,
+      the N hottest methods by self time, and the N hottest podkeeper methods counting every sample they are
+      on the stack of.
 """
 import calendar
 import http.client
@@ -582,6 +586,33 @@ def cmd_idle(pid, seconds):
          "rss_max_kb": max(rss), "rss_median_kb": round(statistics.median(rss))})
 
 
+def _frame(f):
+    # JFR names types with slashes (dev/podkeeper/...), lambdas' hidden classes with dots
+    return "%s.%s" % (f["method"]["type"]["name"].replace("/", "."), f["method"]["name"])
+
+
+def cmd_jfr_top(path, n="15"):
+    n = int(n)
+    text = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", path],
+                          capture_output=True, text=True, check=True).stdout
+    events = json.loads(text)["recording"]["events"]
+    threads, own, on_stack = {}, {}, {}
+    for e in events:
+        v = e["values"]
+        thread = re.sub(r"-?\d+$", "-N", (v.get("sampledThread") or {}).get("javaName") or "?")
+        threads[thread] = threads.get(thread, 0) + 1
+        frames = [_frame(f) for f in (v.get("stackTrace") or {}).get("frames") or []]
+        if frames:
+            own[frames[0]] = own.get(frames[0], 0) + 1
+        for m in set(x for x in frames if x.startswith("dev.podkeeper.")):
+            on_stack[m] = on_stack.get(m, 0) + 1
+
+    def top(counts):
+        return [{"samples": c, "pct": round(100.0 * c / max(1, len(events)), 1), "at": k}
+                for k, c in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
+    out({"samples": len(events), "threads": top(threads), "self": top(own), "podkeeper_inclusive": top(on_stack)})
+
+
 def main(argv):
     if len(argv) < 2:
         sys.exit(__doc__)
@@ -607,6 +638,8 @@ def main(argv):
         cmd_wait_running(args[0], args[1], args[2:])
     elif cmd == "idle":
         cmd_idle(*args)
+    elif cmd == "jfr-top":
+        cmd_jfr_top(*args)
     else:
         sys.exit(__doc__)
 

@@ -3,7 +3,7 @@
 #
 #   1. converge from empty: `podkeeper apply` (JVM start included) vs 14 sequential `podman run -d` making
 #      the same seed-shaped stack, alternated rounds, medians and ratio;
-#   2. a converged pass at 14, 100 and 300 containers: wall ms of `podkeeper apply`, the pass itself, the
+#   2. a converged pass at 14, 100, 300 and 1000 containers: wall ms of `podkeeper apply`, the pass itself, the
 #      same pass warm inside `podkeeper run`, and its engine calls (counted on the wire by a proxy);
 #   3. repair with `podkeeper run` running: podman kill -> running again; podman restart of the namespace
 #      provider -> every member running in its new netns; an appended container -> running;
@@ -18,14 +18,15 @@
 #      threads and engine connections every 500 passes with their trend. Only when asked for:
 #      PKBENCH_SECTIONS=s8 (alone, about 8 min; --quick: 1500 passes, 2 min) or PKBENCH_SOAK=1 (with the rest).
 #
-#   bench/run.sh [--quick]     as root; full ~15 min on an idle 2-core VM, --quick (fewer rounds, no 300) ~4
+#   bench/run.sh [--quick]     as root; full ~30 min on an idle 2-core VM, --quick (fewer rounds, no 300 or 1000) ~4
 #
 # Prints the figures and writes them, with the machine, its load and the method, to docs/benchmarks.md
 # between the "bench/run.sh" markers (other sections of that file are left alone). Not part of
 # scripts/test.sh. Builds podkeeper (mvn -o -DskipTests package) only if its jar is missing or older than
 # the sources, then runs a private copy of it, so that a concurrent build cannot swap the jar mid-run.
 # PKBENCH_SECTIONS="s3 s5" (names as in the output) runs a subset and leaves docs/benchmarks.md alone.
-# Networks are host-wide: the stack's network takes a free 10.89.x.0/23 and its ports a free range >= 28400.
+# PKBENCH_PROFILE=1 records section 2's warm agents with JFR and prints where their CPU went.
+# Networks are host-wide: the stack's network takes a free 10.89.x.0/22 and its ports a free range >= 28400.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd -P)
@@ -45,7 +46,7 @@ if ((quick)); then
   mode=quick CONVERGE_ROUNDS=3 SIZES=(14 100) CONVERGED_REPS=3 WARM_SECONDS=10 EDITS=2 KILLS=5 RESTARTS=3
   IDLE_SECONDS=20 READY_RUNS=3
 else
-  mode=full CONVERGE_ROUNDS=5 SIZES=(14 100 300) CONVERGED_REPS=5 WARM_SECONDS=20 EDITS=3 KILLS=20 RESTARTS=10
+  mode=full CONVERGE_ROUNDS=5 SIZES=(14 100 300 1000) CONVERGED_REPS=5 WARM_SECONDS=20 EDITS=3 KILLS=20 RESTARTS=10
   IDLE_SECONDS=120 READY_RUNS=5
 fi
 
@@ -152,8 +153,8 @@ sync # the archive it may have just written: its write-back would otherwise over
 
 # ---------------------------------------------------------------- a subnet and a port range nobody uses
 
-subnet_free() { # 10.89.X.0/23 (X even): no network config's subnet and no route overlaps it (a /22 of 10.89.92 does)
-  python3 - "10.89.$1.0/23" /etc/containers/networks/*.json <<'EOF'
+subnet_free() { # 10.89.X.0/22 (X a multiple of 4): no network config's subnet and no route overlaps it
+  python3 - "10.89.$1.0/22" /etc/containers/networks/*.json <<'EOF'
 import ipaddress, re, subprocess, sys
 wanted = ipaddress.ip_network(sys.argv[1])
 used = re.findall(r"\b(\d+\.\d+\.\d+\.\d+(?:/\d+)?)", subprocess.run(["ip", "-4", "route"], capture_output=True, text=True).stdout)
@@ -165,20 +166,21 @@ for config in sys.argv[2:]:
 sys.exit(any(wanted.overlaps(ipaddress.ip_network(u, strict=False)) for u in used))
 EOF
 }
-for x in 94 96 98 100 102 104 106 108; do
-  if subnet_free "$x"; then subnet=10.89.$x.0/23; break; fi
+for x in 96 100 104 108 112 116; do
+  if subnet_free "$x"; then subnet=10.89.$x.0/22; break; fi
 done
-[[ -n $subnet ]] || { echo "bench/run.sh: no free 10.89.x.0/23 between 10.89.94 and 10.89.109" >&2; exit 1; }
+[[ -n $subnet ]] || { echo "bench/run.sh: no free 10.89.x.0/22 between 10.89.96 and 10.89.119" >&2; exit 1; }
 listening=$(ss -Htln | awk '{ n = split($4, p, ":"); print p[n] }' | sort -un)
 base=""
-for b in 28400 29400 30400 31400 32400; do
-  if ! awk -v lo="$b" -v hi=$((b + 310)) '$1 >= lo && $1 <= hi { found = 1 } END { exit !found }' <<<"$listening"; then
+ports_span=1010 # the seed stack of N containers publishes N - 1 ports from the base up
+for b in 28400 29500 30600 31700; do
+  if ! awk -v lo="$b" -v hi=$((b + ports_span)) '$1 >= lo && $1 <= hi { found = 1 } END { exit !found }' <<<"$listening"; then
     base=$b; break
   fi
 done
-[[ -n $base ]] || { echo "bench/run.sh: no free port range of 310 from 28400 up" >&2; exit 1; }
+[[ -n $base ]] || { echo "bench/run.sh: no free port range of $ports_span from 28400 up" >&2; exit 1; }
 
-stack_file() { # N -> the seed-shaped stack file of N containers (one /23 network for every size)
+stack_file() { # N -> the seed-shaped stack file of N containers (one /22 network for every size)
   local f=$work/stack$1.yaml
   [[ -f $f ]] || bench/seed-stack.sh "$1" "$stack" "$net" "$subnet" "$base" "$image" >"$f"
   echo "$f"
@@ -207,7 +209,7 @@ put run.dirty "$(git status --porcelain -- bin model podman-adapter systemd-adap
 put run.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 put run.started_ms "$(ms_now)"
 
-say "mode $mode; work dir $work; subnet $subnet; ports $base..$((base + 310)); load $load_start on $cores cores"
+say "mode $mode; work dir $work; subnet $subnet; ports $base..$((base + ports_span)); load $load_start on $cores cores"
 sock=$(scripts/podman-engine.sh start "$engine")
 put machine.runtime "$(scripts/podman-engine.sh podman "$engine" info --format '{{.Host.OCIRuntime.Name}}' 2>/dev/null || echo '?')"
 scripts/build-test-image.sh "$sock" "$image" >/dev/null
@@ -320,6 +322,10 @@ cli_stack() { # the seed-shaped stack of 14 by hand, as `podkeeper apply` makes 
 # The executor's width (ExecutorOptions.DEFAULT.threads): the floor sends its calls as many at a time.
 EXECUTOR_THREADS=2
 
+cpu_ticks() { # PID: its utime + stime in clock ticks (/proc/PID/stat fields 14 and 15, after the comm)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+
 floor_stack() { # THREADS: the engine floor of the stack of 14 (bench/pkbench.py floor); sets floor_ms
   floor_ms=$("${py[@]}" floor "$sock" 14 "$stack" "$net" "$subnet" "$base" "$image" "$1" | jq -r .ms)
 }
@@ -410,14 +416,35 @@ section_converged() { # one size: $SIZE
   "${py[@]}" count-calls "$work/proxy.log" "$before" >"$work/calls$n.json"
   calls=$(jq -r .calls "$work/calls$n.json")
   # the same pass warm, inside the agent: resync passes every 2 s for WARM_SECONDS, the first few dropped
-  start_agent "$f" "$sock" --resync 2s
+  # PKBENCH_PROFILE=1: the warm agent runs under JFR, and where its CPU went is printed at the end (JFR's
+  # start-up lines off: they would go to stdout, among the agent's JSON lines)
+  local jfr=$work/warm$n.jfr
+  if [[ ${PKBENCH_PROFILE:-0} == 1 ]]; then
+    PODKEEPER_JAVA_OPTS="-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true,jdk.ExecutionSample#period=2ms -XX:FlightRecorderOptions=stackdepth=256 -Xlog:jfr+startup=warning" \
+      start_agent "$f" "$sock" --resync 2s
+  else
+    start_agent "$f" "$sock" --resync 2s
+  fi
+  local cpu0 cpu1
+  cpu0=$(cpu_ticks "$agent_pid")
   sleep "$WARM_SECONDS"
+  cpu1=$(cpu_ticks "$agent_pid")
+  put "s2.$n.rss_mb" "$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$agent_pid/status")"
   stop_pid "$agent_pid"
   local warm
   warm=$(jq -r 'select(has("converged") and .trigger == "resync" and .actions == 0) | .duration_ms' "$agent_log" | tail -n +3)
   # shellcheck disable=SC2086
   put "s2.$n.warm_med" "$(median $warm)"
   put "s2.$n.warm_n" "$(wc -w <<<"$warm")"
+  if [[ -f $jfr ]]; then
+    say "  $n containers, where the warm agent's CPU went (JFR, $jfr):"
+    "${py[@]}" jfr-top "$jfr" 25 | jq -r '"  samples: \(.samples)", "  threads: \(.threads | map("\(.at) \(.pct)%") | join(", "))",
+      "  self:", (.self[] | "    \(.pct)% \(.at)"), "  podkeeper, inclusive:", (.podkeeper_inclusive[] | "    \(.pct)% \(.at)")' >&2
+  fi
+  # CPU of the agent per pass over the window (every pass in it, the dropped ones too)
+  local window_passes
+  window_passes=$(jq -r 'select(has("converged") and .trigger == "resync")' "$agent_log" | jq -s length)
+  ((window_passes > 0)) && put "s2.$n.cpu_pass_ms" "$(((cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) / window_passes))"
   put "s2.$n.wall" "${walls[*]}"
   put "s2.$n.pass" "${passes[*]}"
   put "s2.$n.wall_med" "$(median "${walls[@]}")"
@@ -806,6 +833,24 @@ v() { # KEY [UNIT]: the value, or "n/a" (with the section's failure, if any)
   x=$(get "$1")
   if [[ -z $x ]]; then echo "n/a"; else echo "$x${2:-}"; fi
 }
+key_ratio() { # KEY_A KEY_B: A / B to two decimals, or "n/a" when either is missing
+  local a b
+  a=$(get "$1") b=$(get "$2")
+  if [[ -z $a || -z $b ]]; then echo "n/a"; else ratio "$a" "$b"; fi
+}
+growth() { # SECTION FIGURE UNIT: "14 -> 100: +x UNIT/100 containers, ..." between successive sizes
+  local prev="" n a b parts=()
+  for n in $SIZES_LIST; do
+    if [[ -n $prev ]]; then
+      a=$(get "$1.$prev.$2") b=$(get "$1.$n.$2")
+      if [[ -n $a && -n $b ]]; then
+        parts+=("$prev -> $n: $(awk -v a="$a" -v b="$b" -v d=$((n - prev)) 'BEGIN { printf "%+.2f", (b - a) * 100 / d }')$3 per 100")
+      fi
+    fi
+    prev=$n
+  done
+  if ((${#parts[@]})); then (IFS=';'; echo "${parts[*]}" | sed 's/;/; /g'); else echo "n/a"; fi
+}
 failed_note() { # SECTION: a line saying it failed, if it did
   local f
   f=$(get "$1.failed")
@@ -866,11 +911,11 @@ $(failed_note s1)
 MD
   cat <<MD
 
-| containers | \`podkeeper apply\`, wall (median) | its pass (median) | warm pass inside \`podkeeper run\` (median) | engine calls | calls by endpoint | the container list alone (curl, median) |
-|---|---|---|---|---|---|---|
+| containers | \`podkeeper apply\`, wall (median) | its pass (median) | warm pass inside \`podkeeper run\` (median) | engine calls | calls by endpoint | the container list alone (curl, median) | warm pass / list | RSS of \`run\` | its CPU per pass |
+|---|---|---|---|---|---|---|---|---|---|
 MD
   for n in $SIZES_LIST; do
-    echo "| $n | $(v "s2.$n.wall_med" " ms") | $(v "s2.$n.pass_med" " ms") | $(v "s2.$n.warm_med" " ms") ($(v "s2.$n.warm_n") passes) | $(v "s2.$n.calls") | $(v "s2.$n.endpoints") | $(v "s2.$n.list_med" " ms") ($(v "s2.$n.list_kb" " KiB")) |"
+    echo "| $n | $(v "s2.$n.wall_med" " ms") | $(v "s2.$n.pass_med" " ms") | $(v "s2.$n.warm_med" " ms") ($(v "s2.$n.warm_n") passes) | $(v "s2.$n.calls") | $(v "s2.$n.endpoints") | $(v "s2.$n.list_med" " ms") ($(v "s2.$n.list_kb" " KiB")) | $(key_ratio "s2.$n.warm_med" "s2.$n.list_med") | $(v "s2.$n.rss_mb" " MB") | $(v "s2.$n.cpu_pass_ms" " ms") |"
   done
   cat <<MD
 
@@ -880,7 +925,11 @@ dropped). Engine calls are HTTP requests counted on the wire by a proxy in front
 (\`bench/pkbench.py proxy\`), because podkeeper does not print its own count. The last column is Podman's
 share: the libpod container list podkeeper asks for (\`?all=true&namespace=true\`), timed with curl on the socket. Converging to each size first (not
 part of the figures; the stack grows, so only the missing containers are created):$(for n in $SIZES_LIST; do printf ' %s containers: %s actions in %s;' "$n" "$(v "s2.$n.create_actions")" "$(v "s2.$n.create_ms" " ms")"; done)
-every size is on one /23 network.
+every size is on one /22 network. RSS is the agent's VmRSS at the end of its warm window; its CPU per pass is
+utime+stime over that window divided by its resync passes (those before the window included, so a little high).
+
+How each figure grows, per 100 containers added from one size to the next: $(growth s2 list_med " ms") (the list);
+$(growth s2 warm_med " ms") (the warm pass); $(growth s2 rss_mb " MB") (RSS).
 $(for n in $SIZES_LIST; do failed_note "s2.$n"; done)
 
 ### 3. Repair latency, \`podkeeper run\` running

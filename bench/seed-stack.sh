@@ -5,7 +5,7 @@
 #
 #   bench/seed-stack.sh N STACK NETWORK SUBNET BASE_PORT IMAGE
 #     SUBNET  a /24 prefix (10.89.91 means 10.89.91.0/24) or a whole CIDR; more than 250 containers need a
-#             wider one (e.g. 10.89.94.0/23)
+#             wider one (e.g. 10.89.96.0/22 for up to 1020)
 set -euo pipefail
 n=$1 stack=$2 net=$3 prefix=$4 base=$5 image=$6
 if [[ $prefix == */* ]]; then subnet=$prefix; else subnet=$prefix.0/24; fi
