@@ -27,16 +27,19 @@ final class ContainerAssessor {
   private final Set<String> adopt;
   private final Map<String, ImageUpdate> updates;
   private final Map<String, UpdateGate> gates;
+  private final SpecHashes hashes;
   private final Map<String, ContainerVerdict> verdicts = new LinkedHashMap<>();
 
   /**
    * @param adopt names whose unmanaged holder is to be replaced ({@code --adopt})
    * @param updates image updates to perform, by container name
    * @param gates update gates still open, by container name
+   * @param hashes the spec hashes known from earlier passes
    */
   ContainerAssessor(DesiredState desired, ObservedWorld world, Set<String> replacedNetworks,
       Set<String> removedOrphanIds, Set<String> adopt, Map<String, ImageUpdate> updates,
-      Map<String, UpdateGate> gates) {
+      Map<String, UpdateGate> gates, SpecHashes hashes) {
+    this.hashes = hashes;
     this.updates = updates;
     this.gates = gates;
     this.desired = desired;
@@ -111,7 +114,7 @@ final class ContainerAssessor {
     Map<String, String> mergedEnv = env.value().get().reveal();
     // The hash alone decides; the per-key digests and values that say what changed cost some twenty more
     // canonical forms, so they are made only for a container that is recreated (spec section 3's cause).
-    if (!ContainerFingerprint.hashMatches(spec, mergedEnv, providerId, current)) {
+    if (current.specHash().filter(hashes.of(desired, spec, mergedEnv, providerId)::equals).isEmpty()) {
       ContainerFingerprint fingerprint = ContainerFingerprint.of(spec, mergedEnv, providerId);
       return ContainerVerdict.replace(current, specChange(fingerprint, current, provider, providerId), oldProviderRemoved);
     }

@@ -60,15 +60,6 @@ public record ContainerFingerprint(String hash, Map<String, String> fields, Map<
     return new ResolvedContainer(spec.toBuilder().labels(labels).build(), env, providerId, stack, fingerprint.hash());
   }
 
-  /**
-   * Whether the container was made from this spec, env and provider: its hash alone, without the per-key
-   * digests and values {@link #of} makes, which is all a converged container costs a pass.
-   */
-  public static boolean hashMatches(ContainerSpec spec, Map<String, String> env, Optional<String> providerId,
-      ObservedContainer container) {
-    return container.specHash().filter(SpecHasher.containerHash(spec, env, providerId)::equals).isPresent();
-  }
-
   /** The keys whose digest differs, sorted; empty if the container has no digests to compare with. */
   public List<String> changedFields(ObservedContainer container) {
     Optional<String> label = Optional.ofNullable(container.labels().get(Labels.SPEC_FIELDS)).filter(l -> !l.isBlank());

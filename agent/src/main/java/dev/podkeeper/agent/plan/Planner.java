@@ -32,6 +32,12 @@ public final class Planner {
    * @throws PlanRefusedException if the file removes every container and {@code allowEmpty} is not set
    */
   public static Plan plan(DesiredState desired, ObservedWorld world, ProxyObservation proxy, PlannerOptions options) {
+    return plan(desired, world, proxy, options, SpecHashes.forOnePlan());
+  }
+
+  /** @param hashes the spec hashes kept from earlier passes ({@link SpecHashes}): a running agent's */
+  public static Plan plan(DesiredState desired, ObservedWorld world, ProxyObservation proxy, PlannerOptions options,
+      SpecHashes hashes) {
     List<ObservedContainer> orphans = RemovalPlanner.orphans(desired, world);
     refuseToEmpty(desired, orphans, options);
     DependencyGraph graph = DependencyGraph.of(desired.containers());
@@ -41,7 +47,7 @@ public final class Planner {
         .anyMatch(n -> n.managedBy(desired.stack()) && !desired.networks().containsKey(n.name()));
     Map<String, ContainerVerdict> verdicts =
         new ContainerAssessor(desired, world, replacedNetworks, orphanIds, options.adopt(), updatesToPerform(options),
-            options.gates())
+            options.gates(), hashes)
             .assessAll(graph, networksGo);
 
     PlanBuilder plan = new PlanBuilder(options.holds());

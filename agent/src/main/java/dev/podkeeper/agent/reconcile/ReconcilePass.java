@@ -11,6 +11,7 @@ import dev.podkeeper.agent.plan.Plan;
 import dev.podkeeper.agent.plan.PlanRefusedException;
 import dev.podkeeper.agent.plan.Planner;
 import dev.podkeeper.agent.plan.PlannerOptions;
+import dev.podkeeper.agent.plan.SpecHashes;
 import dev.podkeeper.agent.plan.UpdateGate;
 import dev.podkeeper.agent.update.UpdateFinding;
 import dev.podkeeper.agent.update.UpdateWatch;
@@ -42,6 +43,7 @@ public final class ReconcilePass {
   private final Clock clock;
   private final Supplier<String> passIds;
   private final UpdateWatch updates;
+  private final SpecHashes hashes = new SpecHashes();
 
   public ReconcilePass(WorldObserver observer, Executor executor, ReconcileLog log, Clock clock,
       Supplier<String> passIds) {
@@ -90,7 +92,8 @@ public final class ReconcilePass {
   }
 
   private Plan plan(DesiredState desired, ObservedWorld world, PlannerOptions options, HoldSource holds) {
-    return Planner.plan(desired, world, proxyObserver.observe(desired), options.withHolds(holds.holds(desired, world)));
+    return Planner.plan(desired, world, proxyObserver.observe(desired), options.withHolds(holds.holds(desired, world)),
+        hashes);
   }
 
   /** Actions that stop or remove what exists: never planned from the picture alone. */
