@@ -18,7 +18,7 @@
 #      threads and engine connections every 500 passes with their trend. Only when asked for:
 #      PKBENCH_SECTIONS=s8 (alone, about 8 min; --quick: 1500 passes, 2 min) or PKBENCH_SOAK=1 (with the rest).
 #
-#   bench/run.sh [--quick]     as root; full ~30 min on an idle 2-core VM, --quick (fewer rounds, no 300 or 1000) ~4
+#   bench/run.sh [--quick]     as root; full ~20 min on an idle 2-core VM, --quick (fewer rounds, no 300 or 1000) ~4
 #
 # Prints the figures and writes them, with the machine, its load and the method, to docs/benchmarks.md
 # between the "bench/run.sh" markers (other sections of that file are left alone). Not part of
@@ -172,7 +172,8 @@ done
 [[ -n $subnet ]] || { echo "bench/run.sh: no free 10.89.x.0/22 between 10.89.96 and 10.89.119" >&2; exit 1; }
 listening=$(ss -Htln | awk '{ n = split($4, p, ":"); print p[n] }' | sort -un)
 base=""
-ports_span=1010 # the seed stack of N containers publishes N - 1 ports from the base up
+ports_span=1010 # the seed stack of N containers publishes N - 1 ports from the base up; 1005-1009 are for the
+# sections' own listeners (Caddy's site, the soak and the metrics), above every stack
 for b in 28400 29500 30600 31700; do
   if ! awk -v lo="$b" -v hi=$((b + ports_span)) '$1 >= lo && $1 <= hi { found = 1 } END { exit !found }' <<<"$listening"; then
     base=$b; break
@@ -579,7 +580,7 @@ jvm_flags() { # the JVM flags on PID's command line, one a line, @argument files
 
 # The same with --metrics, scraped every 15 s during the window as a Prometheus would (its scrape_interval)
 section_idle_metrics() {
-  local address=127.0.0.1:$((base + 309)) scraper
+  local address=127.0.0.1:$((base + 1009)) scraper
   (while sleep 15; do curl -sf -o /dev/null "http://$address/metrics" && echo ok >>"$work/scrapes"; done) &
   scraper=$!
   echo "$scraper" >>"$work/pids"
@@ -672,7 +673,7 @@ section_updates() {
 
 routes_stack() { # the seed stack of 14 with a site and 3 path routes on each of svc-1..svc-10 (30 routes)
   local caddy=$1
-  awk -v caddy="$caddy" -v site="127.0.0.1:$((base + 305))" '
+  awk -v caddy="$caddy" -v site="127.0.0.1:$((base + 1005))" '
     { print }
     /^stack: / {
       print "proxy:"; print "  caddy: " caddy; print "  sites:"
@@ -691,11 +692,14 @@ section_routes() {
   mkdir -p "$dir"
   # Caddy with its admin API on a unix socket of the run's own, and the counting proxy in front of it
   printf '{"admin": {"listen": "unix/%s"}, "apps": {"http": {"servers": {}}}}\n' "$dir/admin.sock" >"$dir/caddy.json"
+  local caddy_pid proxy_pid
   XDG_CONFIG_HOME=$dir XDG_DATA_HOME=$dir HOME=$dir caddy run --config "$dir/caddy.json" >"$dir/caddy.log" 2>&1 </dev/null &
-  echo $! >>"$work/pids"
+  caddy_pid=$!
+  echo "$caddy_pid" >>"$work/pids"
   for _ in $(seq 1 100); do [[ -S $dir/admin.sock ]] && break; sleep 0.1; done
   "${py[@]}" proxy "$dir/proxy.sock" "$dir/admin.sock" "$dir/proxy.log" </dev/null >/dev/null 2>"$dir/proxy.err" &
-  echo $! >>"$work/pids"
+  proxy_pid=$!
+  echo "$proxy_pid" >>"$work/pids"
   : >"$dir/proxy.log"
   for _ in $(seq 1 50); do [[ -S $dir/proxy.sock ]] && break; sleep 0.1; done
   f=$(routes_stack "unix://$dir/proxy.sock")
@@ -717,6 +721,9 @@ section_routes() {
   put s7.pass_med "$(median "${passes[@]}")"
   put s7.config_bytes "$(curl -s --unix-socket "$dir/admin.sock" -H 'Host;' http://localhost/config/apps | wc -c)"
   say "  30 routes: converged passes made ${calls[*]} admin API requests ($(get s7.endpoints)); pass ${passes[*]} ms"
+  # Caddy's site listener must not outlive the section: later sections' stacks publish ports of their own
+  stop_pid "$proxy_pid"
+  stop_pid "$caddy_pid"
 }
 
 # ---------------------------------------------------------------- 8. soak: many passes with churn
@@ -725,7 +732,7 @@ section_routes() {
 # runs it alone, PKBENCH_SOAK=1 adds it to a whole run. A run at full length rewrites its own part of
 # docs/benchmarks.md (between the "bench/run.sh s8" markers), alone or not; --quick only prints.
 section_soak() {
-  local n=20 live=$work/soak.yaml snippet=$work/soak-extra.yaml address=127.0.0.1:$((base + 308))
+  local n=20 live=$work/soak.yaml snippet=$work/soak-extra.yaml address=127.0.0.1:$((base + 1008))
   # PKBENCH_SOAK_PASSES: another length in full mode (the figures are written to the docs only from 10,000 on)
   local passes=$((quick ? 1500 : ${PKBENCH_SOAK_PASSES:-10000})) every=$((quick ? 250 : 500))
   clean_stack
