@@ -324,10 +324,6 @@ cli_stack() { # the seed-shaped stack of 14 by hand, as `podkeeper apply` makes 
 # The executor's width (ExecutorOptions.DEFAULT.threads): the floor sends its calls as many at a time.
 EXECUTOR_THREADS=2
 
-cpu_ticks() { # PID: its utime + stime in clock ticks (/proc/PID/stat fields 14 and 15, after the comm)
-  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
-}
-
 floor_stack() { # THREADS: the engine floor of the stack of 14 (bench/pkbench.py floor); sets floor_ms
   floor_ms=$("${py[@]}" floor "$sock" 14 "$stack" "$net" "$subnet" "$base" "$image" "$1" | jq -r .ms)
 }
@@ -395,13 +391,7 @@ section_converge() {
 section_converged() { # one size: $SIZE
   local n=$SIZE f walls=() passes=() before calls i
   f=$(stack_file "$n")
-  # converge first; at 100 and up this creates the missing containers. One of 700 creates at 1000 has been
-  # seen to fail (what failed is printed): a second apply takes what the first left, and the note says so.
-  if ! apply "$f"; then
-    say "  converging to $n left a failure (above); one more apply"
-    put "s2.$n.converge_retried" 1
-    apply "$f"
-  fi
+  apply "$f" # converge first; at 100 and up this creates the missing containers
   put "s2.$n.create_actions" "$actions"
   put "s2.$n.create_ms" "$apply_ms"
   [[ $converged == "$((n + 1))/$((n + 1))" ]] || { echo "stack of $n did not converge ($converged)" >&2; return 1; }
@@ -426,19 +416,12 @@ section_converged() { # one size: $SIZE
   # the same pass warm, inside the agent: resync passes every 2 s for WARM_SECONDS, the first few dropped
   # PKBENCH_PROFILE=1: the warm agent runs under JFR, and where its CPU went is printed at the end (JFR's
   # start-up lines off: they would go to stdout, among the agent's JSON lines)
-  local jfr=$work/warm$n.jfr
-  if [[ ${PKBENCH_PROFILE:-0} == 1 ]]; then
-    PODKEEPER_JAVA_OPTS="-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true,jdk.ExecutionSample#period=2ms -XX:FlightRecorderOptions=stackdepth=256 -Xlog:jfr+startup=warning" \
-      start_agent "$f" "$sock" --resync 2s
-  else
-    start_agent "$f" "$sock" --resync 2s
-  fi
-  local cpu0 cpu1
-  cpu0=$(cpu_ticks "$agent_pid")
-  sleep "$WARM_SECONDS"
-  cpu1=$(cpu_ticks "$agent_pid")
-  put "s2.$n.rss_mb" "$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$agent_pid/status")"
+  local jfr=$work/warm$n.jfr profile=""
+  [[ ${PKBENCH_PROFILE:-0} != 1 ]] || profile="-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true,jdk.ExecutionSample#period=2ms -XX:FlightRecorderOptions=stackdepth=256 -Xlog:jfr+startup=off"
+  PODKEEPER_JAVA_OPTS=$profile start_agent "$f" "$sock" --resync 2s
+  "${py[@]}" idle "$agent_pid" "$WARM_SECONDS" >"$work/warm$n.json"
   stop_pid "$agent_pid"
+  put "s2.$n.rss_mb" "$(jq -r '.rss_end_kb / 1024 | floor' "$work/warm$n.json")"
   local warm
   warm=$(jq -r 'select(has("converged") and .trigger == "resync" and .actions == 0) | .duration_ms' "$agent_log" | tail -n +3)
   # shellcheck disable=SC2086
@@ -449,10 +432,10 @@ section_converged() { # one size: $SIZE
     "${py[@]}" jfr-top "$jfr" 25 | jq -r '"  samples: \(.samples)", "  threads: \(.threads | map("\(.at) \(.pct)%") | join(", "))",
       "  self:", (.self[] | "    \(.pct)% \(.at)"), "  podkeeper, inclusive:", (.podkeeper_inclusive[] | "    \(.pct)% \(.at)")' >&2
   fi
-  # CPU of the agent per pass over the window (every pass in it, the dropped ones too)
+  # CPU of the agent per pass over the window (every resync pass in it, the dropped ones too)
   local window_passes
-  window_passes=$(jq -r 'select(has("converged") and .trigger == "resync")' "$agent_log" | jq -s length)
-  ((window_passes > 0)) && put "s2.$n.cpu_pass_ms" "$(((cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) / window_passes))"
+  window_passes=$(jq -n '[inputs | select(has("converged") and .trigger == "resync")] | length' "$agent_log")
+  ((window_passes > 0)) && put "s2.$n.cpu_pass_ms" "$(($(jq -r .cpu_ms "$work/warm$n.json") / window_passes))"
   put "s2.$n.wall" "${walls[*]}"
   put "s2.$n.pass" "${passes[*]}"
   put "s2.$n.wall_med" "$(median "${walls[@]}")"
@@ -852,7 +835,7 @@ key_ratio() { # KEY_A KEY_B: A / B to two decimals, or "n/a" when either is miss
   a=$(get "$1") b=$(get "$2")
   if [[ -z $a || -z $b ]]; then echo "n/a"; else ratio "$a" "$b"; fi
 }
-growth() { # SECTION FIGURE UNIT: "14 -> 100: +x UNIT/100 containers, ..." between successive sizes
+growth() { # SECTION FIGURE UNIT: "14 -> 100: +x UNIT per 100; ..." (per 100 containers) between successive sizes
   local prev="" n a b parts=()
   for n in $SIZES_LIST; do
     if [[ -n $prev ]]; then
@@ -938,9 +921,10 @@ pass is the same pass in a running agent (\`run --resync 2s\` for a few seconds,
 dropped). Engine calls are HTTP requests counted on the wire by a proxy in front of the engine socket
 (\`bench/pkbench.py proxy\`), because podkeeper does not print its own count. The last column is Podman's
 share: the libpod container list podkeeper asks for (\`?all=true&namespace=true\`), timed with curl on the socket. Converging to each size first (not
-part of the figures; the stack grows, so only the missing containers are created):$(for n in $SIZES_LIST; do printf ' %s containers: %s actions in %s%s;' "$n" "$(v "s2.$n.create_actions")" "$(v "s2.$n.create_ms" " ms")" "$([[ -z $(get "s2.$n.converge_retried") ]] || echo ' (a second apply: the first left a failure)')"; done)
+part of the figures; the stack grows, so only the missing containers are created):$(for n in $SIZES_LIST; do printf ' %s containers: %s actions in %s;' "$n" "$(v "s2.$n.create_actions")" "$(v "s2.$n.create_ms" " ms")"; done)
 every size is on one /22 network. RSS is the agent's VmRSS at the end of its warm window; its CPU per pass is
-utime+stime over that window divided by its resync passes (those before the window included, so a little high).
+utime+stime over that window divided by the resync passes in it (what the agent does between passes included,
+so a little high).
 
 How each figure grows, per 100 containers added from one size to the next: $(growth s2 list_med " ms") (the list);
 $(growth s2 warm_med " ms") (the warm pass); $(growth s2 rss_mb " MB") (RSS).

@@ -32,7 +32,7 @@ public final class Planner {
    * @throws PlanRefusedException if the file removes every container and {@code allowEmpty} is not set
    */
   public static Plan plan(DesiredState desired, ObservedWorld world, ProxyObservation proxy, PlannerOptions options) {
-    return plan(desired, world, proxy, options, SpecHashes.forOnePlan());
+    return plan(desired, world, proxy, options, new SpecHashes()); // one plan: nothing to keep them for
   }
 
   /** @param hashes the spec hashes kept from earlier passes ({@link SpecHashes}): a running agent's */

@@ -21,11 +21,6 @@ public final class SpecHashes {
   private DesiredState owner;
   private final Map<ContainerSpec, Known> bySpec = new IdentityHashMap<>();
 
-  /** A memo for one plan, as the one-shot commands make: nothing to keep it for. */
-  public static SpecHashes forOnePlan() {
-    return new SpecHashes();
-  }
-
   public synchronized String of(DesiredState desired, ContainerSpec spec, Map<String, String> env,
       Optional<String> providerId) {
     if (owner != desired) {

@@ -1,6 +1,6 @@
 package dev.podkeeper.model.observed;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +62,7 @@ public final class ObservedState {
 
   /** The first of each key wins, as a scan of the list would find it. */
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-    Map<String, T> byKey = new LinkedHashMap<>();
+    Map<String, T> byKey = new HashMap<>();
     items.forEach(item -> byKey.putIfAbsent(key.apply(item), item));
     return byKey;
   }
