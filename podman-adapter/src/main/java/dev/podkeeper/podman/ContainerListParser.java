@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.StreamSupport;
 
 /**
@@ -46,7 +47,8 @@ final class ContainerListParser {
         Optional.ofNullable(labels.get(PodmanLabels.PROVIDER_ID)),
         networkNamespace(c, status),
         exitCode(c, status),
-        false);
+        false,
+        pid(c.path("Pid").asLong(0), status));
   }
 
   /**
@@ -76,7 +78,8 @@ final class ContainerListParser {
         Optional.ofNullable(labels.get(PodmanLabels.PROVIDER_ID)),
         Optional.empty(),
         exitCode,
-        exitCode.isPresent() && state.path("OOMKilled").asBoolean(false));
+        exitCode.isPresent() && state.path("OOMKilled").asBoolean(false),
+        pid(state.path("Pid").asLong(0), status));
   }
 
   /**
@@ -137,6 +140,12 @@ final class ContainerListParser {
   /** Go's zero time and anything before 1970 mean "never started". */
   private static Optional<Instant> startedAt(long unixSeconds) {
     return unixSeconds > 0 ? Optional.of(Instant.ofEpochSecond(unixSeconds)) : Optional.empty();
+  }
+
+  /** Podman reports 0 for a container that does not run, and keeps the last PID of a paused one. */
+  private static OptionalLong pid(long pid, ContainerStatus status) {
+    boolean alive = status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+    return alive && pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
   }
 
   /** In the form {@code readlink /proc/PID/ns/net} prints, so that it can be compared with that. */

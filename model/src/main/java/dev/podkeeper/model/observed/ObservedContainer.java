@@ -6,6 +6,7 @@ import dev.podkeeper.model.Labels;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One container as the engine reports it.
@@ -16,6 +17,8 @@ import java.util.Optional;
  *     empty when not running or not reported. Two containers sharing a namespace report the same value.
  * @param exitCode how its last run ended, while it is exited; empty while it runs or before it first ran
  * @param oomKilled the engine says the kernel's OOM killer ended its last run
+ * @param pid the host process ID of its main process while it runs; empty when it does not run or the engine
+ *     did not say
  */
 public record ObservedContainer(
     String id,
@@ -28,7 +31,8 @@ public record ObservedContainer(
     Optional<String> namespaceProviderId,
     Optional<String> networkNamespace,
     Optional<Integer> exitCode,
-    boolean oomKilled) {
+    boolean oomKilled,
+    OptionalLong pid) {
 
   public ObservedContainer {
     requireNonNull(id, "id is null");
@@ -44,6 +48,15 @@ public record ObservedContainer(
     if (oomKilled && exitCode.isEmpty()) {
       throw new IllegalArgumentException(name + " is OOM-killed without an exit code");
     }
+    requireNonNull(pid, "pid is null");
+  }
+
+  /** A container whose main process the engine did not name. */
+  public ObservedContainer(String id, String name, String image, Map<String, String> labels, ContainerStatus status,
+      HealthStatus health, Optional<Instant> startedAt, Optional<String> namespaceProviderId,
+      Optional<String> networkNamespace, Optional<Integer> exitCode, boolean oomKilled) {
+    this(id, name, image, labels, status, health, startedAt, namespaceProviderId, networkNamespace, exitCode,
+        oomKilled, OptionalLong.empty());
   }
 
   /** A container whose last run's end is not known (it runs, or never ran). */
@@ -57,13 +70,13 @@ public record ObservedContainer(
   /** The same container with how its last run ended. */
   public ObservedContainer withExit(Optional<Integer> code, boolean oom) {
     return new ObservedContainer(id, name, image, labels, status, health, startedAt, namespaceProviderId,
-        networkNamespace, code, oom);
+        networkNamespace, code, oom, pid);
   }
 
   /** The same container, joined to the namespace of {@code providerId} (which only an inspect may say). */
   public ObservedContainer withNamespaceProvider(Optional<String> providerId) {
     return new ObservedContainer(id, name, image, labels, status, health, startedAt, providerId, networkNamespace,
-        exitCode, oomKilled);
+        exitCode, oomKilled, pid);
   }
 
   /** True when this container carries the stack label of {@code stack}. */

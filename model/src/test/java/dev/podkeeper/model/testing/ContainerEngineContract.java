@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -288,11 +289,16 @@ public abstract class ContainerEngineContract {
     engine.startContainer(id);
 
     ContainerProcess running = engine.inspectProcess(id);
+    OptionalLong listedPid = container(id).orElseThrow().pid();
+    OptionalLong inspectedPid = engine.inspectContainer(id).orElseThrow().pid();
     engine.stopContainer(id, STOP_TIMEOUT);
 
     assertThat(running.running()).isTrue();
     assertThat(running.conmonPid()).as("its monitor is another process").isPositive().isNotEqualTo(running.pid());
+    assertThat(listedPid).as("the list names the main process").hasValue(running.pid());
+    assertThat(inspectedPid).as("so does the inspect of one").hasValue(running.pid());
     assertThat(engine.inspectProcess(id)).isEqualTo(ContainerProcess.NOT_RUNNING);
+    assertThat(container(id).orElseThrow().pid()).as("a stopped container has no process").isEmpty();
     assertThatThrownBy(() -> engine.inspectProcess(unique("missing")))
         .isInstanceOf(EngineException.class).hasMessageContaining("missing");
   }

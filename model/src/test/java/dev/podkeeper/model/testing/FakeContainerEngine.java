@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -597,7 +598,9 @@ public final class FakeContainerEngine implements ContainerEngine {
     ObservedContainer observe() {
       return new ObservedContainer(id, name, image, labels, status, health, Optional.ofNullable(startedAt),
           Optional.ofNullable(providerId), Optional.ofNullable(namespace),
-          status == ContainerStatus.EXITED ? Optional.ofNullable(exitCode) : Optional.empty(), oomKilled);
+          status == ContainerStatus.EXITED ? Optional.ofNullable(exitCode) : Optional.empty(), oomKilled,
+          status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED ? OptionalLong.of(pid)
+              : OptionalLong.empty());
     }
   }
 }
