@@ -6,9 +6,10 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The few libc calls that act on directory file descriptors, which java.nio does not offer in the form
- * needed: {@code mkdirat}, {@code fchmod} with setgid, {@code openat} of the next component with
- * {@code O_NOFOLLOW}. Loaded on first use, so a command that never touches host paths pays nothing.
+ * The few libc calls that java.nio does not offer in the form needed: those that act on directory file
+ * descriptors ({@code mkdirat}, {@code fchmod} with setgid, {@code openat} of the next component with
+ * {@code O_NOFOLLOW}), and those that watch processes end ({@code pidfd_open}, {@code poll}, {@code eventfd}).
+ * Loaded on first use, so a command that never touches host paths or processes pays nothing.
  * Flag values are the Linux ones of x86_64 and aarch64 (the only two where they differ are listed per
  * architecture); {@code statx} is used because its struct has the same layout on every architecture.
  * Direct mapping (static natives bound by {@link Native#register}), several times faster per call than
@@ -29,7 +30,13 @@ final class Libc {
   static final int STATX_BASIC_STATS = 0x7ff;
 
   static final int ENOENT = 2;
+  static final int EINTR = 4;
   static final int EEXIST = 17;
+
+  /** The same number on x86_64 and aarch64: syscalls added since Linux 5.1 have one number everywhere. */
+  static final long SYS_PIDFD_OPEN = 434;
+  static final short POLLIN = 0x1;
+  static final int EFD_CLOEXEC = 02000000;
 
   static {
     if (!Platform.isLinux() || !(Platform.isIntel() || Platform.isARM()) || !Platform.is64Bit()) {
@@ -71,4 +78,12 @@ final class Libc {
   static native long write(int fd, byte[] buffer, long count) throws LastErrorException;
 
   static native String strerror(int errno);
+
+  /** {@code syscall(2)} with two arguments, for {@code pidfd_open(pid, flags)}: glibc wraps it only from 2.36 on. */
+  static native long syscall(long number, long first, long second) throws LastErrorException;
+
+  /** {@code fds}: {@code nfds} of {@code struct pollfd { int fd; short events; short revents; }}, 8 bytes each. */
+  static native int poll(Pointer fds, long nfds, int timeoutMillis) throws LastErrorException;
+
+  static native int eventfd(int initialValue, int flags) throws LastErrorException;
 }
