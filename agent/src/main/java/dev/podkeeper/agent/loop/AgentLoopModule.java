@@ -8,6 +8,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.podkeeper.agent.host.PidfdExitWatch;
 import dev.podkeeper.agent.lifecycle.ExecutorScheduler;
 import dev.podkeeper.agent.lifecycle.FatalErrors;
 import dev.podkeeper.agent.lifecycle.Scheduler;
@@ -56,7 +57,9 @@ public final class AgentLoopModule extends AbstractModule {
     bind(DesiredStateStore.class).toInstance(store);
     bind(CrashLoopBackoff.class).in(Singleton.class);
     bind(StatusBoard.class).in(Singleton.class);
-    Multibinder.newSetBinder(binder(), PassListener.class).addBinding().to(ManualPasses.class);
+    Multibinder<PassListener> listeners = Multibinder.newSetBinder(binder(), PassListener.class);
+    listeners.addBinding().to(ManualPasses.class);
+    listeners.addBinding().to(ProcessExitHints.class);
     OptionalBinder.newOptionalBinder(binder(), EnginePicture.class).setBinding().toInstance(EnginePicture.kept());
   }
 
@@ -98,6 +101,12 @@ public final class AgentLoopModule extends AbstractModule {
   ManualPasses manualPasses(Provider<ReconcileLoop> loop, UpdateWatch updates) {
     return new ManualPasses(trigger -> loop.get().request(trigger), () -> loop.get().passesStarted(), store,
         updates::checkNow);
+  }
+
+  /** It watches the stack's running containers after each pass, so it reaches the loop through a provider. */
+  @Provides @Singleton
+  ProcessExitHints exitHints(EnginePicture picture, Provider<ReconcileLoop> loop) {
+    return new ProcessExitHints(PidfdExitWatch::open, picture, store::current, trigger -> loop.get().request(trigger));
   }
 
   @Provides @Singleton

@@ -4,11 +4,14 @@ import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.observed.ObservedNetwork;
 import dev.podkeeper.model.port.ContainerEngine;
 import dev.podkeeper.model.port.EngineEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -18,6 +21,13 @@ import java.util.Set;
  * everything. Whatever the stream cannot vouch for makes the next pass list again: a gap in the stream
  * ({@link #gap}), a network event (Podman has none for network create and remove), and podkeeper's own
  * actions ({@link #forget}), whose events may arrive after the next pass has begun.
+ *
+ * <p>The end of a container's main process, told by the host ({@link #processEnded}) before the engine has told
+ * of it, is believed without asking: the next look sees the container exited, exit code unknown, if the picture
+ * still has it running that very process, and the look after that verifies it. Asking at once would cost the
+ * repair more than the ask: Podman answers only once the kill or stop that ended the process lets go of the
+ * container's lock (10-50 ms), by when conmon's {@code podman container cleanup} is queued for it too, and a
+ * start that comes after that cleanup waits 150-250 ms for it; a start sent at once takes Podman's own time.
  *
  * <p>{@link #alwaysList()} keeps nothing: the one-shot commands, which have no stream, list every time.
  * Thread-safe: events arrive on the stream's thread, passes run on the loop's.
@@ -31,6 +41,8 @@ public final class EnginePicture {
   private final Map<String, ObservedContainer> containers = new LinkedHashMap<>();
   private List<ObservedNetwork> networks = List.of();
   private final Set<String> touched = new LinkedHashSet<>();
+  /** Processes the host said ended, by container ID, not yet looked at. */
+  private final Map<String, Long> endedProcesses = new HashMap<>();
 
   private EnginePicture(boolean keeps) {
     this.keeps = keeps;
@@ -54,8 +66,11 @@ public final class EnginePicture {
   public Sight look(ContainerEngine engine, boolean mayUsePicture) {
     Set<String> verify;
     long since;
+    Map<String, Long> ended;
     synchronized (lock) {
       since = voided;
+      ended = new HashMap<>(endedProcesses);
+      endedProcesses.clear();
       if (!keeps || !mayUsePicture || !listed) {
         // Touches from now on arrive during the list: they stay marked, and the next pass verifies them again.
         touched.clear();
@@ -64,9 +79,48 @@ public final class EnginePicture {
       } else {
         verify = new LinkedHashSet<>(touched);
         touched.clear();
+        // Asking the engine now would wait on the container's lock, held while Podman sees to the end.
+        ended.forEach((id, pid) -> {
+          if (stillRuns(containers.get(id), pid)) {
+            verify.remove(id);
+          }
+        });
+      }
+      // The engine catches up with an end the host told of in a moment: the next pass asks it how it ended.
+      touched.addAll(ended.keySet());
+    }
+    Sight sight = verify == null ? list(engine, since) : verify(engine, verify);
+    return ended.isEmpty() ? sight : withEnded(sight, ended);
+  }
+
+  /** {@code sight} with the containers that still run a process the host said ended seen as exited. */
+  private Sight withEnded(Sight sight, Map<String, Long> ended) {
+    List<ObservedContainer> seen = new ArrayList<>(sight.containers().size());
+    boolean changed = false;
+    for (ObservedContainer c : sight.containers()) {
+      if (stillRuns(c, ended.get(c.id()))) {
+        c = c.withProcessEnded();
+        remember(c.id(), Optional.of(c));
+        changed = true;
+      }
+      seen.add(c);
+    }
+    return changed ? new Sight(seen, sight.networks(), sight.fromPicture()) : sight;
+  }
+
+  private static boolean stillRuns(ObservedContainer container, Long endedPid) {
+    return container != null && endedPid != null && container.running()
+        && container.pid().equals(OptionalLong.of(endedPid));
+  }
+
+  private void remember(String id, Optional<ObservedContainer> container) {
+    synchronized (lock) {
+      if (container.isPresent()) {
+        containers.put(id, container.get());
+      } else {
+        containers.remove(id);
       }
     }
-    return verify == null ? list(engine, since) : verify(engine, verify);
   }
 
   private Sight list(ContainerEngine engine, long since) {
@@ -92,13 +146,7 @@ public final class EnginePicture {
       throw e;
     }
     synchronized (lock) {
-      now.forEach((id, container) -> {
-        if (container.isPresent()) {
-          containers.put(id, container.get());
-        } else {
-          containers.remove(id);
-        }
-      });
+      now.forEach(this::remember);
       return new Sight(List.copyOf(containers.values()), networks, true);
     }
   }
@@ -115,6 +163,27 @@ public final class EnginePicture {
         default -> voidPicture();
       }
     }
+  }
+
+  /**
+   * The host says the main process {@code pid} of container {@code id} ended: the next plan sees it exited
+   * (if it still runs {@code pid} in the picture), and the pass after verifies it with the engine.
+   */
+  public void processEnded(String id, long pid) {
+    synchronized (lock) {
+      touched.add(id);
+      endedProcesses.put(id, pid);
+    }
+  }
+
+  /** The main process of each running container of {@code stack} in the picture, by container ID. */
+  public Map<String, Long> runningProcesses(String stack) {
+    Map<String, Long> running = new HashMap<>();
+    synchronized (lock) {
+      containers.values().stream().filter(c -> c.running() && c.managedBy(stack))
+          .forEach(c -> c.pid().ifPresent(pid -> running.put(c.id(), pid)));
+    }
+    return running;
   }
 
   /** The stream broke or was replaced: what happened meanwhile is unknown, so the next pass lists. */

@@ -79,6 +79,15 @@ public record ObservedContainer(
         exitCode, oomKilled, pid);
   }
 
+  /**
+   * The same container once the host saw its main process end, before the engine has said how: exited, with
+   * neither an exit code nor a namespace, health or process.
+   */
+  public ObservedContainer withProcessEnded() {
+    return new ObservedContainer(id, name, image, labels, ContainerStatus.EXITED, HealthStatus.NONE, startedAt,
+        namespaceProviderId, Optional.empty(), Optional.empty(), false, OptionalLong.empty());
+  }
+
   /** True when this container carries the stack label of {@code stack}. */
   public boolean managedBy(String stack) {
     return stack.equals(labels.get(Labels.STACK));
