@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A managed container's process that ends asks for a pass at once, as an engine event would, without waiting
  * for the engine to tell of it (Podman's {@code died} event comes 80-250 ms later). After each pass the watch
- * follows the running containers of the stack in the engine's picture; an end touches its container in the
- * picture, so that the pass verifies it with the engine (one inspect) before it plans.
+ * follows the running containers of the stack in the engine's picture; an end tells the picture, whose next
+ * look sees the container exited without asking the engine ({@link EnginePicture#processEnded}).
  */
 public final class ProcessExitHints implements PassListener, Managed, ProcessExitWatch.Listener {
   private static final Logger log = LoggerFactory.getLogger(ProcessExitHints.class);

@@ -4,6 +4,7 @@ import dev.podkeeper.agent.plan.ContainerVerdict.Kind;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.desired.NetworkAttachment;
+import dev.podkeeper.model.desired.RestartPolicy;
 import dev.podkeeper.model.graph.DependencyGraph;
 import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.ObservedContainer;
@@ -128,7 +129,7 @@ final class ContainerAssessor {
     if (update != null && current.running() && !oldProviderRemoved) {
       return ContainerVerdict.update(current, update);
     }
-    return stateVerdict(current, provider);
+    return stateVerdict(spec.restart(), current, provider);
   }
 
   /** A provider whose current container its members can keep pointing at. */
@@ -150,10 +151,17 @@ final class ContainerAssessor {
     return parts.isEmpty() ? "spec changed" : String.join("; ", parts);
   }
 
-  private ContainerVerdict stateVerdict(ObservedContainer current, Optional<ContainerVerdict> provider) {
+  private ContainerVerdict stateVerdict(RestartPolicy restart, ObservedContainer current,
+      Optional<ContainerVerdict> provider) {
     ContainerStatus status = current.status();
     if (status == ContainerStatus.DEAD) {
       return ContainerVerdict.replace(current, "dead", false);
+    }
+    if (status == ContainerStatus.EXITED) {
+      Optional<String> left = leftExited(restart, current);
+      if (left.isPresent()) {
+        return ContainerVerdict.of(Kind.OK, current, left.get());
+      }
     }
     if (status == ContainerStatus.EXITED || status == ContainerStatus.CREATED) {
       String cause = status == ContainerStatus.EXITED ? ExitCause.of(current) : "created but never started";
@@ -166,6 +174,20 @@ final class ContainerAssessor {
     }
     // Paused, restarting, stopping, removing: the user or the engine is at it; leave it to them.
     return ContainerVerdict.of(Kind.OK, current, "converged");
+  }
+
+  /**
+   * Why an exited container stays so under its restart policy: {@code no} keeps a run that ended (a one-shot
+   * job), {@code on-failure} one that ended well, and waits while how it ended is not known yet (its process
+   * was seen to end on the host; the engine says how in a moment).
+   */
+  private static Optional<String> leftExited(RestartPolicy restart, ObservedContainer current) {
+    return switch (restart) {
+      case NO -> Optional.of(ExitCause.of(current) + ", restart: no");
+      case ON_FAILURE -> current.exitCode().isEmpty() ? Optional.of("exited, how not known yet")
+          : current.exitCode().get() == 0 ? Optional.of("exited 0, restart: on-failure") : Optional.empty();
+      case ALWAYS, UNLESS_STOPPED -> Optional.empty();
+    };
   }
 
   static String shortId(String id) {

@@ -11,7 +11,7 @@ import dev.podkeeper.agent.testing.WorldBuilder;
 import dev.podkeeper.model.Labels;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DesiredState;
-import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.RestartPolicy;
 import dev.podkeeper.model.desired.FileMode;
 import dev.podkeeper.model.desired.Ownership;
 import dev.podkeeper.model.desired.VolumeMount;
@@ -98,6 +98,20 @@ class PlannerTableTest {
         new Case("killed by the OOM killer: the cause says so", media(),
             converged(media()).container("prowlarr", Observed.exited(137, true)),
             List.of("start-container prowlarr: OOM-killed")),
+        new Case("restart: no, exited: left so, a one-shot job", oneShot(RestartPolicy.NO),
+            converged(oneShot(RestartPolicy.NO)).container("prowlarr", Observed.exited(1, false)), List.of()),
+        new Case("restart: on-failure, exited 0: left so", oneShot(RestartPolicy.ON_FAILURE),
+            converged(oneShot(RestartPolicy.ON_FAILURE)).container("prowlarr", Observed.exited(0, false)), List.of()),
+        new Case("restart: on-failure, exited 1: start", oneShot(RestartPolicy.ON_FAILURE),
+            converged(oneShot(RestartPolicy.ON_FAILURE)).container("prowlarr", Observed.exited(1, false)),
+            List.of("start-container prowlarr: exited 1")),
+        new Case("restart: on-failure, how it ended not known yet: it waits for the engine's word",
+            oneShot(RestartPolicy.ON_FAILURE),
+            converged(oneShot(RestartPolicy.ON_FAILURE)).container("prowlarr", Observed.status(ContainerStatus.EXITED)),
+            List.of()),
+        new Case("restart: no, created, never started: start", oneShot(RestartPolicy.NO),
+            converged(oneShot(RestartPolicy.NO)).container("prowlarr", Observed.status(ContainerStatus.CREATED)),
+            List.of("start-container prowlarr: created but never started")),
         new Case("created, never started: start", media(),
             converged(media()).container("prowlarr", Observed.status(ContainerStatus.CREATED)),
             List.of("start-container prowlarr: created but never started")),
@@ -348,5 +362,10 @@ class PlannerTableTest {
   private static ContainerSpec prowlarrMounting(String source) {
     return ContainerSpec.builder("prowlarr", Stacks.prowlarr().image(), Stacks.prowlarr().network())
         .volumes(List.of(new VolumeMount(source, "/host", true))).build();
+  }
+
+  /** The media stack with prowlarr under this restart policy. */
+  private static DesiredState oneShot(RestartPolicy restart) {
+    return Stacks.with(media(), Stacks.prowlarr().toBuilder().restart(restart).build());
   }
 }
