@@ -23,6 +23,10 @@
       creates and starts podkeeper sends, as bare API calls, THREADS at a time in dependency order.
   pkbench.py start-call ENGINE_URI NAME
       Stops NAME, then times one bare start API call: Podman's own start time.
+  pkbench.py start-after-kill ENGINE_URI NAME ROUNDS
+      Why a repair starts the moment the process ends: kills NAME (nothing else may start it), sees its process
+      end through a pidfd, then starts it, in alternate rounds at once or after an inspect (what a repair that
+      asks the engine first does); the time from the end to the start's answer, for each way.
   pkbench.py wait-running ENGINE_URI SECONDS NAME...
       Waits until every NAME runs.
   pkbench.py jfr-top RECORDING.jfr [N]
@@ -35,6 +39,7 @@ import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import statistics
@@ -399,6 +404,30 @@ def cmd_kill_repair(uri, names):
     out({"engine": summary_ms(engine_lat), "seen": summary_ms(seen_lat)})
 
 
+def cmd_start_after_kill(uri, name, rounds):
+    eng, killer = Engine(uri), Engine(uri)
+    took = {"at_once": [], "after_inspect": []}
+    for r in range(int(rounds)):
+        way = "at_once" if r % 2 == 0 else "after_inspect"
+        pid = wait_until(lambda: (lambda s: s["pid"] if s["running"] else None)(state(eng.inspect(name))), 60,
+                         name + " running")
+        time.sleep(0.5)  # the last start's own cleanup and events done
+        fd = os.pidfd_open(pid)
+        try:
+            kill = threading.Thread(target=killer.call, args=("POST", "/v4.0.0/libpod/containers/%s/kill" % name))
+            kill.start()
+            select.select([fd], [], [], 10)
+            ended = time.monotonic()
+        finally:
+            os.close(fd)
+        if way == "after_inspect":
+            wait_until(lambda: not state(eng.inspect(name))["running"], 10, name + " seen exited")
+        eng.call("POST", "/v4.0.0/libpod/containers/%s/start" % name)
+        took[way].append(time.monotonic() - ended)
+        kill.join()
+    out({way: summary_ms(values) for way, values in took.items()})
+
+
 def cmd_provider_restart(uri, provider, rounds, members):
     eng = Engine(uri)
 
@@ -634,6 +663,8 @@ def main(argv):
         cmd_floor(*args)
     elif cmd == "start-call":
         cmd_start_call(*args)
+    elif cmd == "start-after-kill":
+        cmd_start_after_kill(*args)
     elif cmd == "wait-running":
         cmd_wait_running(args[0], args[1], args[2:])
     elif cmd == "idle":

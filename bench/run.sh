@@ -514,6 +514,11 @@ section_repair() {
   done
   put s3.start_call "${starts[*]}"
   put s3.start_call_med "$(median "${starts[@]}")"
+  # why a repair starts the moment the process ends: Podman's start just after a kill, at once or after an inspect
+  "${py[@]}" start-after-kill "$sock" svc-1 "$((quick ? 6 : 20))" >"$work/start-after-kill.json"
+  put s3.start_at_once "$(jq -r .at_once.p50_ms "$work/start-after-kill.json")"
+  put s3.start_after_inspect "$(jq -r .after_inspect.p50_ms "$work/start-after-kill.json")"
+  put s3.start_after_kill_n "$(jq -r .at_once.n "$work/start-after-kill.json")"
   # the engine's share of a repair: how long podkeeper's start / restart actions took (Podman's start)
   put s3.start_action_med "$(median $(jq -r 'select(.action == "start-container" and .outcome == "ok") | .duration_ms' "$agent_log"))"
   put s3.restart_action_med "$(median $(jq -r 'select(.action == "restart-container" and .outcome == "ok") | .duration_ms' "$agent_log"))"
@@ -955,6 +960,11 @@ $(for n in $SIZES_LIST; do failed_note "s2.$n"; done)
   stopped): $(v s3.start_call_med " ms") (median of $(v s3.start_call); compare with the kill's p50). The kills'
   repair passes (engine events, one action) made $(v s3.repair_calls_med) engine calls (median; at most
   $(v s3.repair_calls_max), $(v s3.repair_calls_n) passes; the pass summary's own count).
+- Why the repair starts at once (\`bench/pkbench.py start-after-kill\`, the agent stopped, $(v s3.start_after_kill_n) kills
+  each way, alternated): from the killed process's end (seen through a pidfd) to the start's answer,
+  $(v s3.start_at_once " ms") (median) when the start is sent at once, $(v s3.start_after_inspect " ms") when an inspect
+  comes first, as a repair on the engine's word does: the inspect waits on the container's lock, and the start
+  after it waits behind Podman's \`container cleanup\`.
 - Podman's share: podkeeper's \`start-container\` actions (the kills' repairs) took $(v s3.start_action_med " ms") and its
   \`restart-container\` actions (the members) $(v s3.restart_action_med " ms") (medians of the actions' \`duration_ms\`).
   The agent's repair passes (with actions) took $(v s3.repair_pass_med " ms") (median); $(v s3.passes) passes in all,
