@@ -49,6 +49,8 @@ public final class PidfdExitWatch implements ProcessExitWatch {
   /** By container ID, its process told of, or found not to be the container's: never opened again. */
   private final Map<String, Long> done = new HashMap<>();
   private boolean warnedFull;
+  /** The set the thread last opened and closed pidfds for: tests wait for it before they end a process. */
+  private volatile Map<String, Long> followed = Map.of();
 
   private PidfdExitWatch(Listener listener, BiPredicate<Long, String> belongs, int wakeFd) {
     this.listener = listener;
@@ -141,6 +143,7 @@ public final class PidfdExitWatch implements ProcessExitWatch {
       Map<String, Long> now;
       while ((now = current()) != null) {
         follow(now);
+        followed = now;
         waitForExits();
       }
     } catch (LastErrorException e) {
@@ -154,6 +157,10 @@ public final class PidfdExitWatch implements ProcessExitWatch {
         new Fd(wakeFd).close();
       }
     }
+  }
+
+  Map<String, Long> followed() {
+    return followed;
   }
 
   /** What to watch now; null once closed. */

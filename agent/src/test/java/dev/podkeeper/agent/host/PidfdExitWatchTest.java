@@ -1,9 +1,11 @@
 package dev.podkeeper.agent.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.podkeeper.model.port.ProcessExitWatch;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,7 @@ class PidfdExitWatchTest {
   void aWatchedProcessThatIsKilledIsToldAtOnce() throws Exception {
     Process a = sleeper();
     Process b = sleeper();
-    watch.watch(Map.of("a", a.pid(), "b", b.pid()));
-    awaitWatching();
+    watchAndWait(Map.of("a", a.pid(), "b", b.pid()));
 
     long killedAt = System.nanoTime();
     a.destroyForcibly();
@@ -49,8 +50,7 @@ class PidfdExitWatchTest {
     Process a = sleeper();
     Process b = sleeper();
     watch.watch(Map.of("a", a.pid(), "b", b.pid()));
-    watch.watch(Map.of("b", b.pid()));
-    awaitWatching();
+    watchAndWait(Map.of("b", b.pid()));
 
     a.destroyForcibly();
     b.destroyForcibly();
@@ -65,8 +65,7 @@ class PidfdExitWatchTest {
     gone.destroyForcibly().waitFor();
     Process other = sleeper();
 
-    watch.watch(Map.of("gone", gone.pid(), "other", other.pid()));
-    awaitWatching();
+    watchAndWait(Map.of("gone", gone.pid(), "other", other.pid()));
     other.destroyForcibly();
 
     assertThat(told.poll(5, TimeUnit.SECONDS)).as("only the process seen to end").isEqualTo("other@" + other.pid());
@@ -77,8 +76,7 @@ class PidfdExitWatchTest {
   void aProcessThatIsNotTheContainersIsNotWatched() throws Exception {
     Process stranger = new ProcessBuilder("sleep", "60").start();
     started.add(stranger);
-    watch.watch(Map.of("c", stranger.pid()));
-    awaitWatching();
+    watchAndWait(Map.of("c", stranger.pid()));
 
     stranger.destroyForcibly().waitFor();
 
@@ -88,8 +86,7 @@ class PidfdExitWatchTest {
   @Test
   void afterCloseNothingIsTold() throws Exception {
     Process a = sleeper();
-    watch.watch(Map.of("a", a.pid()));
-    awaitWatching();
+    watchAndWait(Map.of("a", a.pid()));
 
     watch.close();
     a.destroyForcibly().waitFor();
@@ -118,8 +115,9 @@ class PidfdExitWatchTest {
     return p;
   }
 
-  /** The watch opens what it was given on its own thread; give it a moment (it never tells of live processes). */
-  private static void awaitWatching() throws InterruptedException {
-    Thread.sleep(100);
+  /** The watch opens what it was given on its own thread: waits until it has (it never tells of live processes). */
+  private void watchAndWait(Map<String, Long> processes) {
+    watch.watch(processes);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ((PidfdExitWatch) watch).followed().equals(processes));
   }
 }
