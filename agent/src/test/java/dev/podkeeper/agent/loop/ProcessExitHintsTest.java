@@ -10,6 +10,7 @@ import dev.podkeeper.model.desired.DesiredState;
 import dev.podkeeper.model.observed.ObservedContainer;
 import dev.podkeeper.model.port.ProcessExitWatch;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class ProcessExitHintsTest {
 
   @Test
   void afterEachPassTheStacksRunningProcessesAreWatched() {
-    hints.finished(new PassRequest(1, java.util.EnumSet.of(Trigger.STARTUP)), Optional.empty());
+    hints.finished(new PassRequest(1, EnumSet.of(Trigger.STARTUP)), Optional.empty());
 
     assertThat(watch.watched).hasSize(1);
     assertThat(watch.watched.get(0)).isEqualTo(picture.runningProcesses(media.stack())).isNotEmpty();

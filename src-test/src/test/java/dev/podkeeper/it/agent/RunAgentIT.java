@@ -61,7 +61,8 @@ class RunAgentIT {
     file = directory.resolve("stack.yaml");
     statusSocket = directory.resolve("status.sock");
     Files.writeString(file, stackFile(List.of()));
-    agent = AgentProcess.start(file, podman.socket(), statusSocket);
+    // Every pass's summary line, also of those that change nothing: the kill test waits for one.
+    agent = AgentProcess.start(file, podman.socket(), statusSocket, "--log-every-pass");
 
     await().atMost(Duration.ofMinutes(2)).until(() -> allRunning(names(List.of())));
   }
@@ -166,14 +167,22 @@ class RunAgentIT {
         .isGreaterThanOrEqualTo(3);
   }
 
-  /** Lets the passes that the last repair's own events ask for run (a pass after an action lists afresh). */
+  /**
+   * Waits for a pass that changed nothing after the last action in the log: the passes that the last repair's
+   * own events asked for have run, and the one after podkeeper's own action has listed the engine afresh.
+   */
   private static void settle() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+      List<String> lines = agent.log().lines().toList();
+      int lastAction = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(" action=")) {
+          lastAction = i;
+        }
+      }
+      return lines.subList(lastAction + 1, lines.size()).stream()
+          .anyMatch(l -> l.contains(" converged=") && l.contains(" actions=0 "));
+    });
   }
 
   /** The cause of the last start-container action of {@code name} in the agent's reconcile log. */
