@@ -100,6 +100,10 @@ class PlannerTableTest {
             List.of("start-container prowlarr: OOM-killed")),
         new Case("restart: no, exited: left so, a one-shot job", oneShot(RestartPolicy.NO),
             converged(oneShot(RestartPolicy.NO)).container("prowlarr", Observed.exited(1, false)), List.of()),
+        new Case("restart: no, exited: its dependent is made all the same (a job that ran is a dependency met)",
+            oneShot(RestartPolicy.NO), converged(oneShot(RestartPolicy.NO))
+                .container("prowlarr", Observed.exited(0, false)).withoutContainer("sonarr"),
+            List.of("create-container sonarr: missing")),
         new Case("restart: on-failure, exited 0: left so", oneShot(RestartPolicy.ON_FAILURE),
             converged(oneShot(RestartPolicy.ON_FAILURE)).container("prowlarr", Observed.exited(0, false)), List.of()),
         new Case("restart: on-failure, exited 1: start", oneShot(RestartPolicy.ON_FAILURE),
