@@ -51,7 +51,11 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
   private final RegistryCredentials credentials;
   private final RateLimits rateLimits;
   private final TokenCache tokens;
-  private final CloseableHttpClient http;
+  private final Duration connectTimeout;
+  private final Duration responseTimeout;
+  /** Made on the first request: its TLS setup (the JDK's trust store parsed) would otherwise cost every start. */
+  private CloseableHttpClient http;
+  private boolean closed;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong requests = new AtomicLong();
 
@@ -64,20 +68,35 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
     this.credentials = new RegistryCredentials(files, authFile);
     this.rateLimits = new RateLimits(clock);
     this.tokens = new TokenCache(clock);
-    this.http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(connectTimeout))
-                .setSocketTimeout(Timeout.of(responseTimeout))
-                .build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            .setResponseTimeout(Timeout.of(responseTimeout))
-            .build())
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .build();
+    this.connectTimeout = connectTimeout;
+    this.responseTimeout = responseTimeout;
+  }
+
+  /**
+   * The HTTP client, made on first use. Most starts ask no registry (images pulled, nothing followed), and
+   * building it loads the JDK's trust store and TLS providers: about 90 ms before the first engine call.
+   */
+  private synchronized CloseableHttpClient http() throws IOException {
+    if (closed) {
+      throw new IOException("the registry client is closed");
+    }
+    if (http == null) {
+      http = HttpClients.custom()
+          .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+              .setDefaultConnectionConfig(ConnectionConfig.custom()
+                  .setConnectTimeout(Timeout.of(connectTimeout))
+                  .setSocketTimeout(Timeout.of(responseTimeout))
+                  .build())
+              .build())
+          .setDefaultRequestConfig(RequestConfig.custom()
+              .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+              .setResponseTimeout(Timeout.of(responseTimeout))
+              .build())
+          .disableAutomaticRetries()
+          .disableCookieManagement()
+          .build();
+    }
+    return http;
   }
 
   /** Requests sent so far (HEADs and token requests), for measurements. */
@@ -155,7 +174,7 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
     HttpGet get = new HttpGet(URI.create(uri.toString()));
     login.ifPresent(l -> get.setHeader(HttpHeaders.AUTHORIZATION, "Basic " + l));
     requests.incrementAndGet();
-    return http.execute(get, response -> {
+    return http().execute(get, response -> {
       if (response.getCode() != 200 || response.getEntity() == null) {
         return Optional.<String>empty();
       }
@@ -176,7 +195,7 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
     head.setHeader(HttpHeaders.ACCEPT, ACCEPT);
     authorization.ifPresent(a -> head.setHeader(HttpHeaders.AUTHORIZATION, a));
     requests.incrementAndGet();
-    return http.execute(head, Answer::of);
+    return http().execute(head, Answer::of);
   }
 
   /** What of a HEAD's answer matters here; read inside the handler, so the connection goes back to the pool. */
@@ -203,7 +222,10 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
   }
 
   @Override
-  public void close() throws IOException {
-    http.close();
+  public synchronized void close() throws IOException {
+    closed = true;
+    if (http != null) {
+      http.close();
+    }
   }
 }
