@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The few calls of Podman's own (libpod) API that the Docker-compatible one lacks, made on the same
@@ -29,14 +31,15 @@ final class LibpodClient {
     this.json = json;
   }
 
+  /** Every container, without their namespaces (see {@link NetworkNamespaces}). */
   JsonNode listContainers() {
-    return call("GET", "/containers/json?all=true&namespace=true", null);
+    return call("GET", "/containers/json?all=true", null);
   }
 
-  /** The list's entries of the container with this ID alone (Podman's {@code id} filter). */
-  JsonNode listContainer(String id) {
-    return call("GET", "/containers/json?all=true&namespace=true&filters="
-        + encode("{\"id\":[\"" + id + "\"]}"), null);
+  /** The list's entries of the containers with these IDs alone (Podman's {@code id} filter), with namespaces. */
+  JsonNode listContainers(List<String> ids) {
+    String quoted = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+    return call("GET", "/containers/json?all=true&namespace=true&filters=" + encode("{\"id\":[" + quoted + "]}"), null);
   }
 
   JsonNode inspectContainer(String id) {

@@ -61,13 +61,19 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   private final PodmanTimeouts timeouts;
   private final ObjectMapper json = new ObjectMapper();
   private final OomKills oomKills;
+  private final NetworkNamespaces namespaces;
 
   /** @param socket e.g. {@code unix:///run/podman/podman.sock} (see {@link PodmanSocket#resolve}) */
   public PodmanEngine(String socket) {
     this(socket, PodmanTimeouts.DEFAULT);
   }
 
+  /** Network namespaces read on this host's {@code /proc} where it sees the engine's processes. */
   public PodmanEngine(String socket, PodmanTimeouts timeouts) {
+    this(socket, timeouts, HostNamespaces.PROC);
+  }
+
+  public PodmanEngine(String socket, PodmanTimeouts timeouts, HostNamespaces host) {
     this.socket = requireNonNull(socket, "socket is null");
     this.timeouts = requireNonNull(timeouts, "timeouts is null");
     this.uri = URI.create(socket);
@@ -83,6 +89,8 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     this.libpod = new LibpodClient(http, json);
     this.errors = new EngineErrors(socket);
     this.oomKills = new OomKills(libpod::inspectContainer);
+    this.namespaces = new NetworkNamespaces(requireNonNull(host, "host is null"),
+        ids -> ContainerListParser.parse(libpod.listContainers(ids)));
   }
 
   public String socket() {
@@ -93,7 +101,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   public List<ObservedContainer> listContainers() {
     try {
       JsonNode list = libpod.listContainers();
-      return oomKills.flag(list, ContainerListParser.parse(list));
+      return namespaces.fill(oomKills.flag(list, ContainerListParser.parse(list)));
     } catch (RuntimeException e) {
       throw errors.failed("list", "containers", e);
     }
@@ -111,7 +119,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
       if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
         return Optional.of(ContainerListParser.stopped(inspect));
       }
-      return ContainerListParser.parse(libpod.listContainer(id)).stream().filter(c -> c.id().equals(id)).findFirst();
+      return ContainerListParser.parse(libpod.listContainers(List.of(id))).stream().filter(c -> c.id().equals(id)).findFirst();
     } catch (LibpodClient.LibpodException e) {
       if (e.status() == 404) {
         return Optional.empty();

@@ -21,8 +21,10 @@ import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.ResolvedContainer;
+import dev.podkeeper.podman.HostNamespaces;
 import dev.podkeeper.podman.PodmanEngine;
 import dev.podkeeper.podman.PodmanLabels;
+import dev.podkeeper.podman.PodmanTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -186,8 +188,8 @@ class PodmanEngineFieldMappingIT {
           .as("port %d is bound on loopback only, not on %s", tcpPort, other).isInstanceOf(IOException.class);
     }
     String pid = inspect("container", id).path("State").path("Pid").asText();
-    assertThat(observed(id).networkNamespace())
-        .as("the namespace identity is what readlink /proc/PID/ns/net says")
+    assertThat(engine.inspectContainer(id).orElseThrow().networkNamespace())
+        .as("the namespace identity (the engine's word) is what readlink /proc/PID/ns/net says")
         .contains(Files.readSymbolicLink(Path.of("/proc", pid, "ns/net")).toString());
   }
 
@@ -213,6 +215,16 @@ class PodmanEngineFieldMappingIT {
 
     assertThat(podman.podman("exec", memberId, "wget", "-q", "-O-", "http://127.0.0.1:8080/"))
         .isEqualTo("served by " + stack + "\n");
+    String namespace = Files.readSymbolicLink(
+        Path.of("/proc", inspect("container", providerId).path("State").path("Pid").asText(), "ns/net")).toString();
+    try (PodmanEngine blind = new PodmanEngine(podman.socket(), PodmanTimeouts.DEFAULT, HostNamespaces.NONE)) {
+      for (PodmanEngine each : List.of(engine, blind)) {
+        List<ObservedContainer> listed = each.listContainers();
+        assertThat(listed).filteredOn(c -> c.id().equals(providerId) || c.id().equals(memberId))
+            .as("read on the host, or (an engine whose processes it cannot see) asked of the engine")
+            .extracting(c -> c.networkNamespace().orElse("none")).containsExactly(namespace, namespace);
+      }
+    }
     assertThatThrownBy(() -> engine.removeContainer(providerId))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("remove container " + providerId)

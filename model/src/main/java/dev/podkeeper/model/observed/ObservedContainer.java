@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * @param startedAt when it last started; empty if never
  * @param namespaceProviderId the full ID of the container whose network namespace it joined, if any
  * @param networkNamespace an identifier of the network namespace it runs in now (e.g. {@code net:[4026532]});
- *     empty when not running or not reported. Two containers sharing a namespace report the same value.
+ *     empty when not running or not reported. An engine's list reports it at least for the namespace members
+ *     that run and for their providers; two containers sharing a namespace report the same value.
  * @param exitCode how its last run ended, while it is exited; empty while it runs or before it first ran
  * @param oomKilled the engine says the kernel's OOM killer ended its last run
  * @param pid the host process ID of its main process while it runs; empty when it does not run or the engine
@@ -76,6 +77,12 @@ public record ObservedContainer(
   /** The same container, joined to the namespace of {@code providerId} (which only an inspect may say). */
   public ObservedContainer withNamespaceProvider(Optional<String> providerId) {
     return new ObservedContainer(id, name, image, labels, status, health, startedAt, providerId, networkNamespace,
+        exitCode, oomKilled, pid);
+  }
+
+  /** The same container in the network namespace {@code namespace} (which only some engine calls say). */
+  public ObservedContainer withNetworkNamespace(Optional<String> namespace) {
+    return new ObservedContainer(id, name, image, labels, status, health, startedAt, namespaceProviderId, namespace,
         exitCode, oomKilled, pid);
   }
 
