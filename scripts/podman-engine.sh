@@ -239,9 +239,11 @@ start() {
   engine_prefix
   # The prefix and setsid exec in place (this background job is no process-group leader), so $! is
   # podman's pid. setsid: the service outlives this script and its caller's process group; no inherited
-  # stdout, so a caller reading this script's output is not held open by the service.
-  "${prefix[@]}" setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
-    </dev/null >>"$log" 2>&1 &
+  # stdout, so a caller reading this script's output is not held open by the service. In its own directory:
+  # conmon writes files into the service's working directory (an empty "oom" when the kernel's OOM killer ends
+  # a container), which must not be the caller's.
+  (cd "$dir" && exec "${prefix[@]}" setsid podman "${podman_flags[@]}" system service --time=0 "unix://$sock" \
+    </dev/null >>"$log" 2>&1) &
   echo $! >"$pidfile"
   for _ in $(seq 1 150); do
     if answers; then
