@@ -1,9 +1,9 @@
 package dev.podkeeper.it;
 
+import dev.podkeeper.model.testing.LoopbackPorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,11 +116,7 @@ public final class PodmanEngineFixture implements ParameterResolver {
 
     /** A host port on 127.0.0.1 that was free a moment ago. */
     public int freeLoopbackPort() {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return s.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return LoopbackPorts.free();
     }
 
     /** A /24 in 10.200.0.0-10.249.255.0, unlikely to clash with another network on this host. */

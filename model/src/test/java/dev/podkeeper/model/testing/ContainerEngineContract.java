@@ -27,8 +27,6 @@ import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.LocalImage;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -716,10 +714,8 @@ public abstract class ContainerEngineContract {
   }
 
   /** A host port on 127.0.0.1 that was free a moment ago. */
-  protected static int freeLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  protected static int freeLoopbackPort() {
+    return LoopbackPorts.free();
   }
 
   /** A /24 in 10.200.0.0-10.249.255.0, unlikely to clash with anything else on the host. */
