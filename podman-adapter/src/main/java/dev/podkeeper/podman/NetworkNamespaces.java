@@ -53,7 +53,7 @@ final class NetworkNamespaces {
 
   /** The IDs of the members that run (or are paused: they have a process) and of their providers that do. */
   private static Set<String> wanted(List<ObservedContainer> containers) {
-    Set<String> alive = containers.stream().filter(c -> c.pid().isPresent()).map(ObservedContainer::id)
+    Set<String> alive = containers.stream().filter(NetworkNamespaces::alive).map(ObservedContainer::id)
         .collect(Collectors.toSet());
     Set<String> wanted = new HashSet<>();
     for (ObservedContainer c : containers) {
@@ -65,7 +65,7 @@ final class NetworkNamespaces {
     return wanted;
   }
 
-  /** As the list reports namespaces: for a running or a paused container. */
+  /** Has a process whose namespace can be read: running or paused, as the engine's list reports namespaces. */
   private static boolean alive(ObservedContainer c) {
     return c.pid().isPresent();
   }
