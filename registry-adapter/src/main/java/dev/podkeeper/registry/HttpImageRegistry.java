@@ -53,7 +53,7 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
   private final TokenCache tokens;
   private final Duration connectTimeout;
   private final Duration responseTimeout;
-  /** Made on the first request: its TLS setup (the JDK's trust store parsed) would otherwise cost every start. */
+  /** Made on the first request (see {@link #http()}). */
   private CloseableHttpClient http;
   private boolean closed;
   private final ObjectMapper json = new ObjectMapper();
@@ -73,8 +73,9 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
   }
 
   /**
-   * The HTTP client, made on first use. Most starts ask no registry (images pulled, nothing followed), and
-   * building it loads the JDK's trust store and TLS providers: about 90 ms before the first engine call.
+   * The HTTP client, made on first use: most starts ask no registry (images pulled, nothing followed). Its TLS
+   * is set up on its first TLS connection ({@link LazyTlsStrategy}): a registry on plain HTTP never loads the
+   * JDK's trust store, where building the client with HttpClient's default TLS did, about 90 ms.
    */
   private synchronized CloseableHttpClient http() throws IOException {
     if (closed) {
@@ -83,6 +84,7 @@ public final class HttpImageRegistry implements ImageRegistry, Closeable {
     if (http == null) {
       http = HttpClients.custom()
           .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+              .setTlsSocketStrategy(new LazyTlsStrategy())
               .setDefaultConnectionConfig(ConnectionConfig.custom()
                   .setConnectTimeout(Timeout.of(connectTimeout))
                   .setSocketTimeout(Timeout.of(responseTimeout))
