@@ -31,6 +31,17 @@ public final class HangupSignal implements Managed {
       log.info("SIGHUP: re-reading the desired-state file");
       loop.request(Trigger.SIGNAL);
     });
+    if (!listening()) {
+      // The JVM leaves a signal that was ignored when it started (nohup, a parent's SIG_IGN) ignored, and
+      // calls no handler for it: say so once, rather than let a kill -HUP be lost without a word.
+      log.warn("SIGHUP was ignored when podkeeper started (nohup?), so it cannot ask for a reload: the file "
+          + "watcher and the periodic resync still re-read the file");
+    }
+  }
+
+  /** SIGHUP reaches this handler: false when the process started with SIGHUP ignored. */
+  public boolean listening() {
+    return previous != null && previous != SignalHandler.SIG_IGN;
   }
 
   @Override
