@@ -113,6 +113,11 @@ write_conf_if_needed() {
   return 0
 }
 
+# Root Podman on cgroup v1: the case where the view of /sys/fs/cgroup decides whether pods can be made.
+cgroup_v1_root() {
+  [[ $(stat -fc %T /sys/fs/cgroup) != cgroup2fs ]] && (( EUID == 0 ))
+}
+
 # Podman (root, cgroupfs, cgroup v1) makes a pod's cgroup in every hierarchy that /proc/cgroups lists and
 # /sys/fs/cgroup/NAME names, mounted or not (containers/common pkg/cgroups, getAvailableControllers). Some
 # VMs leave hierarchies unmounted (net_cls,net_prio, perf_event and hugetlb here); an empty directory or
@@ -123,7 +128,7 @@ write_conf_if_needed() {
 # directory names it or not. Nothing on cgroup v2, for rootless Podman (it makes no v1 cgroups), or where
 # all are mounted.
 unmounted_hierarchies() {
-  [[ $(stat -fc %T /sys/fs/cgroup) != cgroup2fs ]] && (( EUID == 0 )) || return 0
+  cgroup_v1_root || return 0
   local options name mounted
   awk '!/^#/ && $2 != 0 && $4 == 1 { if ($2 in h) h[$2] = h[$2] "," $1; else h[$2] = $1 } END { for (i in h) print h[i] }' \
     /proc/cgroups |
@@ -141,8 +146,9 @@ unmounted_hierarchies() {
 
 # Run in a mount namespace of this engine's own (unshare, propagation slave): puts a tmpfs of its own on
 # /sys/fs/cgroup, in this namespace only, with every hierarchy the host has mounted (bound from the host's),
-# the links among them, and the unmounted HIERARCHIES mounted (with a link per controller, as systemd makes
-# them: net_cls -> net_cls,net_prio). Empty directories of the host's are left out. Then execs COMMAND. So
+# the unmounted HIERARCHIES mounted (with a link per controller, as systemd makes them: net_cls ->
+# net_cls,net_prio), and the host's links to what is in the view. Empty directories of the host's, and links
+# to them, are left out. Then execs COMMAND. So
 # Podman sees the same view however the host's /sys/fs/cgroup changes after this start, and nothing is
 # written to the host's.
 cgroup_view_exec() { # HIERARCHIES COMMAND...
@@ -154,9 +160,7 @@ cgroup_view_exec() { # HIERARCHIES COMMAND...
   mount -t tmpfs -o mode=755,size=64k podman-engine-cgroups "$view"
   for entry in "$host"/*; do
     name=${entry##*/}
-    if [[ -L $entry ]]; then
-      ln -s "$(readlink "$entry")" "$view/$name"
-    elif mountpoint -q "$entry"; then
+    if [[ ! -L $entry ]] && mountpoint -q "$entry"; then
       mkdir "$view/$name"
       mount --bind "$entry" "$view/$name"
     fi
@@ -169,6 +173,14 @@ cgroup_view_exec() { # HIERARCHIES COMMAND...
       [[ $name == "$options" || -e $view/$name || -L $view/$name ]] || ln -s "$options" "$view/$name"
     done
   done <<<"$missing"
+  # The host's links (cpu -> cpu,cpuacct) once what they name is in the view: a link to a hierarchy that is
+  # mounted nowhere would name it to Podman all the same.
+  for entry in "$host"/*; do
+    name=${entry##*/}
+    if [[ -L $entry && ! -e $view/$name && ! -L $view/$name && -e $view/$(readlink "$entry") ]]; then
+      ln -s "$(readlink "$entry")" "$view/$name"
+    fi
+  done
   umount -l "$host"
   exec "$@"
 }
@@ -189,8 +201,8 @@ engine_namespace_pid() {
 }
 
 # Sets prefix: the command words that run a podman on this DIR's storage with its containers.conf and
-# registries.conf (those that exist) and, on a host with unmounted_hierarchies, in this engine's own mount
-# namespace, where they are mounted so that pods can be made. That namespace is the one its live processes are in, or else a new one: a
+# registries.conf (those that exist) and, for root on cgroup v1, in this engine's own mount namespace, with
+# its own view of /sys/fs/cgroup (the unmounted_hierarchies mounted there) so that pods can be made. That namespace is the one its live processes are in, or else a new one: a
 # restarted service and the CLI must see the mounts made there before (the containers' storage, their
 # network namespaces under /run/netns; from outside, a removal leaves the port forwards behind). Nothing
 # mounted there appears on the host. Every word execs the next one in place, so a background job's $! is
@@ -198,8 +210,12 @@ engine_namespace_pid() {
 engine_prefix() {
   prefix=()
   local hierarchies pid
-  hierarchies=$(unmounted_hierarchies)
-  if [[ -n $hierarchies ]]; then
+  # Every root engine on cgroup v1 gets the view, also when every enabled hierarchy is mounted or none is
+  # mounted anywhere yet (/proc/cgroups gives those hierarchy 0, and they are not listed): the empty
+  # directories that break pods can appear in the host's /sys/fs/cgroup after this start, and the view
+  # leaves them out.
+  if cgroup_v1_root; then
+    hierarchies=$(unmounted_hierarchies)
     pid=$(engine_namespace_pid)
     if [[ -n $pid ]]; then
       prefix=(nsenter --target "$pid" --mount --)
