@@ -51,6 +51,18 @@ final class NetworkNamespaces {
         .toList();
   }
 
+  /**
+   * {@code running} (from an inspect, which has no namespace) with its network namespace: read on the host, or
+   * else the engine's list entry of it; empty when the engine no longer lists it.
+   */
+  Optional<ObservedContainer> fillOne(ObservedContainer running) {
+    Optional<String> namespace = host.networkNamespace(running.pid().getAsLong(), running.id());
+    if (namespace.isPresent()) {
+      return Optional.of(running.withNetworkNamespace(namespace));
+    }
+    return engineList.apply(List.of(running.id())).stream().filter(c -> c.id().equals(running.id())).findFirst();
+  }
+
   /** The IDs of the members that run (or are paused: they have a process) and of their providers that do. */
   private static Set<String> wanted(List<ObservedContainer> containers) {
     Set<String> alive = containers.stream().filter(NetworkNamespaces::alive).map(ObservedContainer::id)

@@ -18,7 +18,6 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import dev.podkeeper.model.SecretMask;
 import dev.podkeeper.model.desired.NetworkSpec;
 import dev.podkeeper.model.observed.ContainerProcess;
-import dev.podkeeper.model.observed.ContainerStatus;
 import dev.podkeeper.model.observed.ContainerDetails;
 import dev.podkeeper.model.observed.HealthStatus;
 import dev.podkeeper.model.observed.ImageDefaults;
@@ -108,18 +107,15 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   }
 
   /**
-   * One inspect: all of a container that does not run (its OOM flag included, which the list lacks). A
-   * running one's network namespace is only in the list: it is asked for, filtered to that ID (a second call).
+   * One inspect: all of a container (the OOM flag of its last run included, which the list lacks). A running
+   * one's network namespace, which the inspect does not say, is read on the host ({@link NetworkNamespaces});
+   * only where the host cannot vouch for it is it asked of the engine's list, filtered to that ID (a second call).
    */
   @Override
   public Optional<ObservedContainer> inspectContainer(String id) {
     try {
-      JsonNode inspect = libpod.inspectContainer(id);
-      ContainerStatus status = ContainerListParser.status(inspect.path("State").path("Status").asText(""));
-      if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
-        return Optional.of(ContainerListParser.stopped(inspect));
-      }
-      return ContainerListParser.parse(libpod.listContainers(List.of(id))).stream().filter(c -> c.id().equals(id)).findFirst();
+      ObservedContainer inspected = ContainerListParser.inspected(libpod.inspectContainer(id));
+      return inspected.pid().isEmpty() ? Optional.of(inspected) : namespaces.fillOne(inspected);
     } catch (LibpodClient.LibpodException e) {
       if (e.status() == 404) {
         return Optional.empty();

@@ -81,6 +81,22 @@ class NetworkNamespacesTest {
     assertThat(filled).extracting(c -> c.networkNamespace().orElse("-")).containsExactly("-", "net:[2]", "-");
   }
 
+  @Test
+  void oneInspectedContainerIsReadOnTheHostWhateverItIs() {
+    onHost.put("web", "net:[3]");
+
+    assertThat(namespaces.fillOne(running("web", 12, Optional.empty())).orElseThrow().networkNamespace())
+        .contains("net:[3]");
+    assertThat(askedOfEngine).isEmpty();
+  }
+
+  @Test
+  void oneInspectedContainerTheHostCannotVouchForIsTheEnginesListEntry() {
+    assertThat(namespaces.fillOne(running("torrent", 11, Optional.of("vpn"))).orElseThrow().networkNamespace())
+        .contains("net:[9]");
+    assertThat(askedOfEngine).containsExactly(List.of("torrent"));
+  }
+
   /** The real reader on this JVM's own process: its cgroup names it (a part of its path), a made-up ID does not. */
   @Test
   void procTellsAProcessNamespaceOnlyWhenItsCgroupNamesTheContainer() throws IOException {

@@ -331,6 +331,29 @@ class PodmanEngineFieldMappingIT {
     }
   }
 
+  /** What an event-triggered pass verifies a touched container with: one call, health and namespace included. */
+  @Test
+  void anInspectOfARunningContainerIsOneCallAndSaysWhatTheListSays() {
+    ContainerSpec spec = ContainerSpec.builder(stack + "-one", podman.image(), bridge())
+        .health(Optional.of(new HealthCheck(List.of("CMD", "true"), Duration.ofMinutes(5), Duration.ofSeconds(5), 1,
+            Duration.ZERO)))
+        .build();
+    String id = create(new ResolvedContainer(spec, Map.of(), Optional.empty(), stack, "h"));
+    engine.startContainer(id);
+    engine.runHealthCheck(id);
+    engine.runHealthCheck(id);
+
+    long before = engine.callCount();
+    ObservedContainer inspected = engine.inspectContainer(id).orElseThrow();
+    long calls = engine.callCount() - before;
+    ObservedContainer listed = engine.listContainers().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+
+    assertThat(calls).isEqualTo(1);
+    assertThat(inspected.health()).isEqualTo(HealthStatus.HEALTHY);
+    assertThat(inspected.networkNamespace()).as("read on the host").isPresent();
+    assertThat(inspected.withNetworkNamespace(listed.networkNamespace())).isEqualTo(listed);
+  }
+
   // ---- helpers ----
 
   private String network(NetworkSpec spec) {
