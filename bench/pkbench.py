@@ -21,6 +21,10 @@
   pkbench.py floor ENGINE_URI N STACK NETWORK SUBNET BASE_PORT IMAGE THREADS
       The engine floor of converging the seed stack of N from empty: the same network create, container
       creates and starts podkeeper sends, as bare API calls, THREADS at a time in dependency order.
+  pkbench.py lists-after-passes AGENT_LOG SOCKET SECONDS
+      For SECONDS, right after each resync pass the agent logs (JSON lines), times one libpod container list
+      with curl on SOCKET, as bench/run.sh's list_ms does: the list in the same minutes, and the same state of
+      the engine, as the passes it is compared with (the agent waits 2 s between resyncs).
   pkbench.py start-call ENGINE_URI NAME
       Stops NAME, then times one bare start API call: Podman's own start time.
   pkbench.py start-after-kill ENGINE_URI NAME ROUNDS
@@ -620,6 +624,28 @@ def _frame(f):
     return "%s.%s" % (f["method"]["type"]["name"].replace("/", "."), f["method"]["name"])
 
 
+def cmd_lists_after_passes(log, sock, seconds):
+    deadline = time.monotonic() + float(seconds)
+    url = "http://d/v4.0.0/libpod/containers/json?all=true"
+    times = []
+    with open(log) as f:
+        f.seek(0, os.SEEK_END)
+        while time.monotonic() < deadline:
+            line = f.readline()
+            if not line:
+                time.sleep(0.005)
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if "converged" in entry and entry.get("trigger") == "resync":
+                took = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{time_total}", "--unix-socket", sock,
+                                       url], capture_output=True, text=True, check=True).stdout
+                times.append(int(float(took) * 1000))
+    out({"list_ms": times})
+
+
 def cmd_jfr_top(path, n="15"):
     n = int(n)
     text = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", path],
@@ -669,6 +695,8 @@ def main(argv):
         cmd_wait_running(args[0], args[1], args[2:])
     elif cmd == "idle":
         cmd_idle(*args)
+    elif cmd == "lists-after-passes":
+        cmd_lists_after_passes(*args)
     elif cmd == "jfr-top":
         cmd_jfr_top(*args)
     else:

@@ -427,8 +427,17 @@ section_converged() { # one size: $SIZE
   local jfr=$work/warm$n.jfr profile=""
   [[ ${PKBENCH_PROFILE:-0} != 1 ]] || profile="-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true,jdk.ExecutionSample#period=2ms -XX:FlightRecorderOptions=stackdepth=256 -Xlog:jfr+startup=off"
   PODKEEPER_JAVA_OPTS=$profile start_agent "$f" "$sock" --resync 2s
+  # and the list again in the same window, right after each of its passes: the engine's time drifts over the
+  # minutes between the curl runs above and this window, by as much as the pass's own work
+  "${py[@]}" lists-after-passes "$agent_log" "$engine/podman.sock" "$WARM_SECONDS" >"$work/window-lists$n.json" &
+  local sampler=$!
   "${py[@]}" idle "$agent_pid" "$WARM_SECONDS" >"$work/warm$n.json"
+  wait "$sampler"
   stop_pid "$agent_pid"
+  local window_lists
+  window_lists=$(jq -r '.list_ms[]' "$work/window-lists$n.json" | tail -n +3)
+  # shellcheck disable=SC2086
+  put "s2.$n.window_list_med" "$(median $window_lists)"
   put "s2.$n.rss_mb" "$(jq -r '.rss_end_kb / 1024 | floor' "$work/warm$n.json")"
   local warm
   warm=$(jq -r 'select(has("converged") and .trigger == "resync" and .actions == 0) | .duration_ms' "$agent_log" | tail -n +3)
@@ -450,7 +459,7 @@ section_converged() { # one size: $SIZE
   put "s2.$n.pass_med" "$(median "${passes[@]}")"
   put "s2.$n.calls" "$calls"
   put "s2.$n.endpoints" "$(jq -r '.by_endpoint | to_entries | map("\(.value) x `\(.key)`") | join(", ")' "$work/calls$n.json")"
-  say "  $n containers: apply ${walls[*]} ms, pass ${passes[*]} ms, warm pass median $(get "s2.$n.warm_med") ms, $calls engine calls, container list $(get "s2.$n.list_med") ms"
+  say "  $n containers: apply ${walls[*]} ms, pass ${passes[*]} ms, warm pass median $(get "s2.$n.warm_med") ms, $calls engine calls, container list $(get "s2.$n.list_med") ms, between its passes $(get "s2.$n.window_list_med") ms"
 }
 
 # ---------------------------------------------------------------- 3. repair latencies
@@ -921,11 +930,11 @@ $(failed_note s1)
 MD
   cat <<MD
 
-| containers | \`podkeeper apply\`, wall (median) | its pass (median) | warm pass inside \`podkeeper run\` (median) | engine calls | calls by endpoint | the container list alone (curl, median) | warm pass / list | the list with every namespace (curl, median) | warm pass / that list | RSS of \`run\` | its CPU per pass |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| containers | \`podkeeper apply\`, wall (median) | its pass (median) | warm pass inside \`podkeeper run\` (median) | engine calls | calls by endpoint | the container list alone (curl, median) | warm pass / list | the list with every namespace (curl, median) | warm pass / that list | the list between its passes (curl, median) | warm pass / that list | RSS of \`run\` | its CPU per pass |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 MD
   for n in $SIZES_LIST; do
-    echo "| $n | $(v "s2.$n.wall_med" " ms") | $(v "s2.$n.pass_med" " ms") | $(v "s2.$n.warm_med" " ms") ($(v "s2.$n.warm_n") passes) | $(v "s2.$n.calls") | $(v "s2.$n.endpoints") | $(v "s2.$n.list_med" " ms") ($(v "s2.$n.list_kb" " KiB")) | $(key_ratio "s2.$n.warm_med" "s2.$n.list_med") | $(v "s2.$n.ns_list_med" " ms") | $(key_ratio "s2.$n.warm_med" "s2.$n.ns_list_med") | $(v "s2.$n.rss_mb" " MB") | $(v "s2.$n.cpu_pass_ms" " ms") |"
+    echo "| $n | $(v "s2.$n.wall_med" " ms") | $(v "s2.$n.pass_med" " ms") | $(v "s2.$n.warm_med" " ms") ($(v "s2.$n.warm_n") passes) | $(v "s2.$n.calls") | $(v "s2.$n.endpoints") | $(v "s2.$n.list_med" " ms") ($(v "s2.$n.list_kb" " KiB")) | $(key_ratio "s2.$n.warm_med" "s2.$n.list_med") | $(v "s2.$n.ns_list_med" " ms") | $(key_ratio "s2.$n.warm_med" "s2.$n.ns_list_med") | $(v "s2.$n.window_list_med" " ms") | $(key_ratio "s2.$n.warm_med" "s2.$n.window_list_med") | $(v "s2.$n.rss_mb" " MB") | $(v "s2.$n.cpu_pass_ms" " ms") |"
   done
   cat <<MD
 
@@ -935,7 +944,10 @@ dropped). Engine calls are HTTP requests counted on the wire by a proxy in front
 (\`bench/pkbench.py proxy\`), because podkeeper does not print its own count. The list alone is Podman's
 share: the libpod container list podkeeper asks for (\`?all=true\`), timed with curl on the socket; the list with
 every namespace (\`?all=true&namespace=true\`, five of each alternated) is what the pass asked for until it read the
-few namespaces it compares on the host (\`NetworkNamespaces\`). Converging to each size first (not
+few namespaces it compares on the host (\`NetworkNamespaces\`). The list between its passes is the same plain
+list, timed right after each resync pass of the warm window (the first two dropped, as for the passes): the
+engine's time drifts over the minutes between the curl runs and that window, by as much as the pass's own work,
+so this ratio is the one that compares like with like. Converging to each size first (not
 part of the figures; the stack grows, so only the missing containers are created):$(for n in $SIZES_LIST; do printf ' %s containers: %s actions in %s;' "$n" "$(v "s2.$n.create_actions")" "$(v "s2.$n.create_ms" " ms")"; done)
 every size is on one /22 network. RSS is the agent's VmRSS at the end of its warm window; its CPU per pass is
 utime+stime over that window divided by the resync passes in it (what the agent does between passes included,
