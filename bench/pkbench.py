@@ -22,7 +22,8 @@
       The engine floor of converging the seed stack of N from empty: the same network create, container
       creates and starts podkeeper sends, as bare API calls, THREADS at a time in dependency order.
   pkbench.py lists-after-passes AGENT_LOG SOCKET SECONDS
-      For SECONDS, right after each resync pass the agent logs (JSON lines), times one libpod container list
+      For SECONDS, right after each converged resync pass the agent logs (JSON lines; the passes section 2
+      times), times one libpod container list
       with curl on SOCKET, as bench/run.sh's list_ms does: the list in the same minutes, and the same state of
       the engine, as the passes it is compared with (the agent waits 2 s between resyncs).
   pkbench.py start-call ENGINE_URI NAME
@@ -639,7 +640,7 @@ def cmd_lists_after_passes(log, sock, seconds):
                 entry = json.loads(line)
             except ValueError:
                 continue
-            if "converged" in entry and entry.get("trigger") == "resync":
+            if "converged" in entry and entry.get("trigger") == "resync" and entry.get("actions") == 0:
                 took = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{time_total}", "--unix-socket", sock,
                                        url], capture_output=True, text=True, check=True).stdout
                 times.append(int(float(took) * 1000))

@@ -125,10 +125,10 @@ cgroup_v1_root() {
 # systemd, given the host's hierarchy, makes them), then fails every pod with "mkdir
 # /sys/fs/cgroup/net_cls/libpod_parent: read-only file system". Prints the controllers of each enabled
 # hierarchy none of whose names is a mount point now ("net_cls,net_prio", as mount wants them), whether a
-# directory names it or not. Nothing on cgroup v2, for rootless Podman (it makes no v1 cgroups), or where
-# all are mounted.
+# directory names it or not; not those mounted nowhere yet (hierarchy 0 in /proc/cgroups: the view leaves
+# them out). Nothing where all are mounted. Only for root on cgroup v1 (cgroup_v1_root; rootless Podman
+# makes no v1 cgroups), as engine_prefix calls it.
 unmounted_hierarchies() {
-  cgroup_v1_root || return 0
   local options name mounted
   awk '!/^#/ && $2 != 0 && $4 == 1 { if ($2 in h) h[$2] = h[$2] "," $1; else h[$2] = $1 } END { for (i in h) print h[i] }' \
     /proc/cgroups |

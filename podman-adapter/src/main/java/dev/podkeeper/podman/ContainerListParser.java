@@ -53,8 +53,8 @@ final class ContainerListParser {
 
   /**
    * A container from Podman's own inspect ({@code State.Status}, {@code State.ExitCode}, {@code State.OOMKilled},
-   * {@code State.StartedAt} in RFC 3339, {@code State.Health.Status} or, before Podman 5,
-   * {@code State.Healthcheck.Status}, {@code State.Pid}, {@code Name}, {@code ImageName}, {@code Config.Labels}):
+   * {@code State.StartedAt} in RFC 3339, {@code State.Health.Status}, {@code State.Pid}, {@code Name},
+   * {@code ImageName}, {@code Config.Labels}):
    * everything the list says of it but its network namespace, and the OOM flag the list lacks. The start time is
    * cut to whole seconds, as the list has it, so that both agree.
    */
@@ -74,7 +74,7 @@ final class ContainerListParser {
         inspect.path("ImageName").asText(""),
         labels,
         status,
-        health((state.has("Health") ? state.path("Health") : state.path("Healthcheck")).path("Status").asText("")),
+        health(state.path("Health").path("Status").asText("")),
         started,
         Optional.ofNullable(labels.get(PodmanLabels.PROVIDER_ID)),
         Optional.empty(),

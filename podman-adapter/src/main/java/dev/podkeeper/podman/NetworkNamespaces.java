@@ -38,8 +38,8 @@ final class NetworkNamespaces {
     Map<String, String> found = new HashMap<>();
     List<String> unknown = new ArrayList<>();
     for (ObservedContainer c : containers) {
-      if (wanted.contains(c.id())) {
-        c.pid().stream().boxed().findFirst().flatMap(pid -> host.networkNamespace(pid, c.id()))
+      if (wanted.contains(c.id())) { // alive, so it has a PID
+        host.networkNamespace(c.pid().getAsLong(), c.id())
             .ifPresentOrElse(ns -> found.put(c.id(), ns), () -> unknown.add(c.id()));
       }
     }
@@ -53,14 +53,15 @@ final class NetworkNamespaces {
 
   /**
    * {@code running} (from an inspect, which has no namespace) with its network namespace: read on the host, or
-   * else the engine's list entry of it; empty when the engine no longer lists it.
+   * else taken from the engine's list entry of it; empty when the engine no longer lists it.
    */
   Optional<ObservedContainer> fillOne(ObservedContainer running) {
     Optional<String> namespace = host.networkNamespace(running.pid().getAsLong(), running.id());
     if (namespace.isPresent()) {
       return Optional.of(running.withNetworkNamespace(namespace));
     }
-    return engineList.apply(List.of(running.id())).stream().filter(c -> c.id().equals(running.id())).findFirst();
+    return engineList.apply(List.of(running.id())).stream().filter(c -> c.id().equals(running.id())).findFirst()
+        .map(listed -> running.withNetworkNamespace(listed.networkNamespace()));
   }
 
   /** The IDs of the members that run (or are paused: they have a process) and of their providers that do. */

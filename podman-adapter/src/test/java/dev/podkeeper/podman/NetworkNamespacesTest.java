@@ -91,9 +91,10 @@ class NetworkNamespacesTest {
   }
 
   @Test
-  void oneInspectedContainerTheHostCannotVouchForIsTheEnginesListEntry() {
-    assertThat(namespaces.fillOne(running("torrent", 11, Optional.of("vpn"))).orElseThrow().networkNamespace())
-        .contains("net:[9]");
+  void oneInspectedContainerTheHostCannotVouchForTakesOnlyItsNamespaceFromTheEnginesList() {
+    ObservedContainer inspected = running("torrent", 11, Optional.of("vpn"));
+
+    assertThat(namespaces.fillOne(inspected)).contains(inspected.withNetworkNamespace(Optional.of("net:[9]")));
     assertThat(askedOfEngine).containsExactly(List.of("torrent"));
   }
 

@@ -1,7 +1,6 @@
 package dev.podkeeper.it;
 
 import dev.podkeeper.model.testing.LoopbackPorts;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
