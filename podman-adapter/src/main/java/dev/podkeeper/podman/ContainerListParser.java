@@ -7,12 +7,10 @@ import dev.podkeeper.model.observed.ObservedContainer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads Podman's libpod container list ({@code GET /libpod/containers/json?all=true&namespace=true}).
@@ -26,11 +24,14 @@ import java.util.stream.StreamSupport;
 final class ContainerListParser {
   private ContainerListParser() {}
 
-  static List<ObservedContainer> parse(JsonNode list) {
-    if (list == null || !list.isArray()) {
-      throw new IllegalArgumentException("the container list is not a JSON array: " + list);
-    }
-    return StreamSupport.stream(list.spliterator(), false).map(ContainerListParser::container).toList();
+  /**
+   * An entry of the list: the container, and what identifies its last run's end ({@link #exitKey}), which
+   * {@link OomKills} asks about.
+   */
+  record Listed(ObservedContainer container, String exitKey) {}
+
+  static Listed listed(JsonNode c) {
+    return new Listed(container(c), exitKey(c));
   }
 
   static ObservedContainer container(JsonNode c) {
@@ -96,7 +97,7 @@ final class ContainerListParser {
   }
 
   /** Identifies one run's end: the same container exits again at another time. */
-  static String exitKey(JsonNode c) {
+  private static String exitKey(JsonNode c) {
     return c.path("Id").asText() + "@" + c.path("ExitedAt").asLong(0);
   }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,15 +32,15 @@ final class LibpodClient {
     this.json = json;
   }
 
-  /** Every container, without their namespaces (see {@link NetworkNamespaces}). */
-  JsonNode listContainers() {
-    return call("GET", "/containers/json?all=true", null);
+  /** Every container, without their namespaces (see {@link NetworkNamespaces}), each entry read as it arrives. */
+  <T> List<T> listContainers(Function<JsonNode, T> entry) {
+    return callForArray("/containers/json?all=true", entry);
   }
 
   /** The list's entries of the containers with these IDs alone (Podman's {@code id} filter), with namespaces. */
-  JsonNode listContainers(List<String> ids) {
+  <T> List<T> listContainers(List<String> ids, Function<JsonNode, T> entry) {
     String quoted = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
-    return call("GET", "/containers/json?all=true&namespace=true&filters=" + encode("{\"id\":[" + quoted + "]}"), null);
+    return callForArray("/containers/json?all=true&namespace=true&filters=" + encode("{\"id\":[" + quoted + "]}"), entry);
   }
 
   JsonNode inspectContainer(String id) {
@@ -92,13 +93,34 @@ final class LibpodClient {
     }
     try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
       byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
-      if (response.getStatusCode() / 100 != 2) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        throw new LibpodException(response.getStatusCode(), EngineErrors.messageOf(text).orElse(text.strip()));
-      }
+      requireSuccess(response, bytes);
       return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A GET answered with a JSON array (a list), read one element at a time as it arrives ({@link JsonArrays}). */
+  private <T> List<T> callForArray(String path, Function<JsonNode, T> element) {
+    Request request = Request.builder().method("GET").path(PREFIX + path).build();
+    try (Response response = http.execute(request); InputStream in = response.getBody()) {
+      if (response.getStatusCode() / 100 != 2) {
+        requireSuccess(response, in == null ? new byte[0] : in.readAllBytes());
+      }
+      if (in == null) {
+        throw new IOException("the answer to GET " + path + " has no body");
+      }
+      return JsonArrays.read(json, in, element);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** @throws LibpodException with Podman's own message, if {@code response} is an error */
+  private static void requireSuccess(Response response, byte[] body) {
+    if (response.getStatusCode() / 100 != 2) {
+      String text = new String(body, StandardCharsets.UTF_8);
+      throw new LibpodException(response.getStatusCode(), EngineErrors.messageOf(text).orElse(text.strip()));
     }
   }
 

@@ -31,16 +31,16 @@ final class OomKills {
   }
 
   /** The list's containers, in the list's order, with the OOM flag of those that ended with 137. */
-  synchronized List<ObservedContainer> flag(JsonNode list, List<ObservedContainer> containers) {
+  synchronized List<ObservedContainer> flag(List<ContainerListParser.Listed> list) {
     Map<String, Boolean> stillKnown = new HashMap<>();
-    List<ObservedContainer> flagged = new ArrayList<>(containers.size());
-    for (int i = 0; i < containers.size(); i++) {
-      ObservedContainer c = containers.get(i);
+    List<ObservedContainer> flagged = new ArrayList<>(list.size());
+    for (ContainerListParser.Listed entry : list) {
+      ObservedContainer c = entry.container();
       if (c.exitCode().filter(code -> code == SIGKILL_EXIT).isEmpty()) {
         flagged.add(c);
         continue;
       }
-      String key = ContainerListParser.exitKey(list.get(i));
+      String key = entry.exitKey();
       Optional<Boolean> oom = Optional.ofNullable(known.get(key)).or(() -> inspected(c.id()));
       oom.ifPresent(value -> stillKnown.put(key, value));
       flagged.add(c.withExit(c.exitCode(), oom.orElse(false)));

@@ -61,6 +61,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final OomKills oomKills;
   private final NetworkNamespaces namespaces;
+  private final RepeatedEntries<ObservedContainer> lastList = new RepeatedEntries<>(ObservedContainer::id);
 
   /** @param socket e.g. {@code unix:///run/podman/podman.sock} (see {@link PodmanSocket#resolve}) */
   public PodmanEngine(String socket) {
@@ -89,7 +90,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     this.errors = new EngineErrors(socket);
     this.oomKills = new OomKills(libpod::inspectContainer);
     this.namespaces = new NetworkNamespaces(requireNonNull(host, "host is null"),
-        ids -> ContainerListParser.parse(libpod.listContainers(ids)));
+        ids -> libpod.listContainers(ids, ContainerListParser::container));
   }
 
   public String socket() {
@@ -99,8 +100,13 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public List<ObservedContainer> listContainers() {
     try {
-      JsonNode list = libpod.listContainers();
-      return namespaces.fill(oomKills.flag(list, ContainerListParser.parse(list)));
+      RepeatedEntries<ObservedContainer>.Listing repeated = lastList.begin();
+      List<ContainerListParser.Listed> listed = libpod.listContainers(entry -> {
+        ContainerListParser.Listed parsed = ContainerListParser.listed(entry);
+        return new ContainerListParser.Listed(repeated.same(parsed.container()), parsed.exitKey());
+      });
+      repeated.done();
+      return namespaces.fill(oomKills.flag(listed));
     } catch (RuntimeException e) {
       throw errors.failed("list", "containers", e);
     }

@@ -97,7 +97,7 @@ class ContainerListParserTest {
 
   private static List<ObservedContainer> parse(String resource) {
     try (InputStream in = ContainerListParserTest.class.getResourceAsStream(resource)) {
-      return ContainerListParser.parse(new ObjectMapper().readTree(in));
+      return JsonArrays.read(new ObjectMapper(), in, ContainerListParser::container);
     } catch (IOException e) {
       throw new AssertionError(e);
     }

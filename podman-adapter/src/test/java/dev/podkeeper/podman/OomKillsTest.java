@@ -26,8 +26,8 @@ class OomKillsTest {
     JsonNode list = list(container("running", "running", 0, 0), container("exit1", "exited", 1, 100),
         container("killed", "exited", 137, 100));
 
-    List<ObservedContainer> first = oomKills.flag(list, ContainerListParser.parse(list));
-    List<ObservedContainer> second = oomKills.flag(list, ContainerListParser.parse(list));
+    List<ObservedContainer> first = oomKills.flag(listed(list));
+    List<ObservedContainer> second = oomKills.flag(listed(list));
 
     assertThat(inspected).containsExactly("killed");
     assertThat(first).extracting(ObservedContainer::oomKilled).containsExactly(false, false, true);
@@ -39,8 +39,8 @@ class OomKillsTest {
     JsonNode once = list(container("killed", "exited", 137, 100));
     JsonNode again = list(container("killed", "exited", 137, 200));
 
-    oomKills.flag(once, ContainerListParser.parse(once));
-    oomKills.flag(again, ContainerListParser.parse(again));
+    oomKills.flag(listed(once));
+    oomKills.flag(listed(again));
 
     assertThat(inspected).containsExactly("killed", "killed");
   }
@@ -49,9 +49,15 @@ class OomKillsTest {
   void aHealthyStackCostsNoInspect() {
     JsonNode list = list(container("a", "running", 0, 0), container("b", "running", 0, 0));
 
-    oomKills.flag(list, ContainerListParser.parse(list));
+    oomKills.flag(listed(list));
 
     assertThat(inspected).isEmpty();
+  }
+
+  private static List<ContainerListParser.Listed> listed(JsonNode list) {
+    List<ContainerListParser.Listed> entries = new ArrayList<>();
+    list.forEach(c -> entries.add(ContainerListParser.listed(c)));
+    return entries;
   }
 
   private static JsonNode list(ObjectNode... containers) {
