@@ -3,6 +3,7 @@ package dev.podkeeper.agent.cli;
 import dev.podkeeper.agent.reconcile.LogFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT, // -h/--help and -V/--version on every subcommand too
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Keeps a Podman stack and the systemd units it relies on in the state one file describes.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-        StatusCommand.class, DoctorCommand.class, GraphCommand.class, ImportCommand.class, ExportCommand.class,
-        HelpCommand.class, TrainingEngineCommand.class})
+    description = "Keeps a Podman stack and the systemd units it relies on in the state one file describes.")
 public final class Main implements Callable<Integer> {
+  /** The subcommands, in the order the usage lists them (see {@link #commandLine(String[])}). */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class,
+      ApplyCommand.class, RunCommand.class, StatusCommand.class, DoctorCommand.class, GraphCommand.class,
+      ImportCommand.class, ExportCommand.class, HelpCommand.class, TrainingEngineCommand.class);
 
   @Spec
   private CommandSpec spec;
@@ -57,7 +59,7 @@ public final class Main implements Callable<Integer> {
   private boolean logEveryPass;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /**
@@ -76,8 +78,43 @@ public final class Main implements Callable<Integer> {
 
   /** The same with {@code factory} making the subcommands (tests wire some to fakes). */
   static CommandLine commandLine(IFactory factory) {
-    CommandLine commandLine = hideUnusedGlobals(
-        new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true));
+    return withSubcommands(new CommandLine(new Main(), factory), SUBCOMMANDS);
+  }
+
+  /**
+   * The command line that {@code args} need: only the subcommand they name, when they name one, else all of
+   * them (the usage, {@code help}, a mistyped name's suggestions). Picocli reads each subcommand's annotations
+   * (options, mixins, defaults, descriptions) as it is added, and every command would otherwise pay for all
+   * of them before its first step.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine top = new CommandLine(new Main(), CommandLine.defaultFactory());
+    return withSubcommands(top, subcommandNamed(top.getCommandSpec(), args)
+        .filter(named -> named != HelpCommand.class).map(List::<Class<?>>of).orElse(SUBCOMMANDS));
+  }
+
+  /** The subcommand whose name is the first of {@code args} that is neither an option of {@code top} nor its value. */
+  static Optional<Class<?>> subcommandNamed(CommandSpec top, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-")) {
+        return SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(arg)).findFirst();
+      }
+      boolean valueAttached = arg.contains("=");
+      OptionSpec option = top.findOption(valueAttached ? arg.substring(0, arg.indexOf('=')) : arg);
+      if (option == null || option.usageHelp() || option.versionHelp()) {
+        return Optional.empty(); // "--", a mistake picocli will name, or the top command's own help or version
+      }
+      if (!valueAttached && option.arity().max() > 0) {
+        i++; // its value
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static CommandLine withSubcommands(CommandLine top, List<Class<?>> subcommands) {
+    subcommands.forEach(top::addSubcommand);
+    CommandLine commandLine = hideUnusedGlobals(top.setCaseInsensitiveEnumValuesAllowed(true));
     // Diagnostics take --log-format as soon as it is parsed, before the subcommand runs (and logs).
     return commandLine.setExecutionStrategy(parsed -> {
       DiagnosticSink.use(((Main) parsed.commandSpec().userObject()).logFormat, commandLine.getErr());

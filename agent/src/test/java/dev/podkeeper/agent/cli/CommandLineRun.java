@@ -7,8 +7,9 @@ import picocli.CommandLine;
 /** One run of the command line with its output captured, as a user would see it. */
 record CommandLineRun(int exitCode, String out, String err) {
 
+  /** As {@code podkeeper ARGS}: the command line {@link Main#main} makes for them. */
   static CommandLineRun run(String... args) {
-    return run(Main.commandLine(), args);
+    return run(Main.commandLine(args), args);
   }
 
   static CommandLineRun run(CommandLine commandLine, String... args) {

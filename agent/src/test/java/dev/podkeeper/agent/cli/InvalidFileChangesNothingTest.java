@@ -158,7 +158,7 @@ class InvalidFileChangesNothingTest {
         return CommandLine.defaultFactory().create(type);
       }
     };
-    int code = new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true)
+    int code = Main.commandLine(factory)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true)).execute(args);
     return new CommandRun(code, out.toString(), err.toString());

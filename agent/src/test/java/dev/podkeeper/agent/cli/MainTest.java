@@ -49,6 +49,37 @@ class MainTest {
   }
 
   @Test
+  void aCommandThatNamesItsSubcommandIsBuiltWithThatOneAlone() {
+    assertThat(subcommands("--podman-socket", "unix:///tmp/p.sock", "--log-format", "json", "apply", "f.yaml"))
+        .containsExactly("apply");
+    assertThat(subcommands("--podman-socket=unix:///tmp/p.sock", "--log-every-pass", "plan", "--adopt", "f.yaml"))
+        .containsExactly("plan");
+    assertThat(subcommands("import", "compose", "c.yaml")).containsExactly("import");
+  }
+
+  @Test
+  void theUsageHelpAndAMistypedNameSeeEverySubcommand() {
+    var all = Main.commandLine().getSubcommands().keySet();
+    assertThat(all).contains("validate", "apply", "run", "status", "doctor", "help");
+    for (String[] args : new String[][] {{}, {"--help"}, {"-h", "apply"}, {"--version"}, {"help", "apply"},
+        {"aply", "f.yaml"}, {"--", "apply"}, {"--no-such-option", "apply"}}) {
+      assertThat(subcommands(args)).as(String.join(" ", args)).containsExactlyElementsOf(all);
+    }
+  }
+
+  @Test
+  void aSubcommandsHelpIsTheSameBuiltAloneAsAmongAll() {
+    for (String name : Main.commandLine().getSubcommands().keySet()) {
+      String[] args = {name, "--help"};
+      assertThat(run(Main.commandLine(args), args).out()).as(name).isEqualTo(run(Main.commandLine(), args).out());
+    }
+  }
+
+  private static java.util.Set<String> subcommands(String... args) {
+    return Main.commandLine(args).getSubcommands().keySet();
+  }
+
+  @Test
   void globalOptionsHaveTheSpecsDefaults() {
     Probe probe = new Probe();
     assertThat(run(Main.commandLine().addSubcommand(probe), "probe").exitCode()).isZero();
