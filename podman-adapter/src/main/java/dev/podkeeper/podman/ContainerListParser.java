@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads Podman's libpod container list ({@code GET /libpod/containers/json?all=true&namespace=true}).
+ * Reads the entries of Podman's libpod container list ({@code GET /libpod/containers/json?all=true}, with
+ * {@code namespace=true} where the namespaces are wanted), one at a time as they arrive ({@link JsonArrays}).
  * What Podman 4.3 puts there, per container: {@code Id}, {@code Names}, {@code Image}, {@code Labels}
  * (null when none), {@code State} (created, running, paused, exited, stopped, stopping, removing, ...),
  * {@code Status} (the health: "", starting, healthy, unhealthy), {@code StartedAt} (Unix seconds; Go's zero

@@ -93,7 +93,9 @@ final class LibpodClient {
     }
     try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
       byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
-      requireSuccess(response, bytes);
+      if (response.getStatusCode() / 100 != 2) {
+        throw failure(response, bytes);
+      }
       return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -105,7 +107,7 @@ final class LibpodClient {
     Request request = Request.builder().method("GET").path(PREFIX + path).build();
     try (Response response = http.execute(request); InputStream in = response.getBody()) {
       if (response.getStatusCode() / 100 != 2) {
-        requireSuccess(response, in == null ? new byte[0] : in.readAllBytes());
+        throw failure(response, in == null ? new byte[0] : in.readAllBytes());
       }
       if (in == null) {
         throw new IOException("the answer to GET " + path + " has no body");
@@ -116,12 +118,10 @@ final class LibpodClient {
     }
   }
 
-  /** @throws LibpodException with Podman's own message, if {@code response} is an error */
-  private static void requireSuccess(Response response, byte[] body) {
-    if (response.getStatusCode() / 100 != 2) {
-      String text = new String(body, StandardCharsets.UTF_8);
-      throw new LibpodException(response.getStatusCode(), EngineErrors.messageOf(text).orElse(text.strip()));
-    }
+  /** An error answer, with Podman's own message from its {@code body}. */
+  private static LibpodException failure(Response response, byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    return new LibpodException(response.getStatusCode(), EngineErrors.messageOf(text).orElse(text.strip()));
   }
 
   private byte[] toBytes(JsonNode body) {
