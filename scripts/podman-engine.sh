@@ -200,6 +200,50 @@ engine_namespace_pid() {
   fi
 }
 
+# No process of this engine is left, and its mount namespace went with the last one, with every mount made
+# in it: the containers' network namespaces are gone as after a reboot, while Podman's state still names them
+# (its list then fails on the first: "unknown FS magic" on an empty /run/netns file). Without its tmpdir's
+# "alive" file Podman takes the start for one after a reboot and refreshes that state. Where /run is no tmpfs
+# the OCI runtime's state of those containers is left too ("container with given ID already exists" at their
+# next start): it is deleted, for this engine's containers alone. So are their port forwards
+# (forget_port_forwards).
+forget_dead_processes() {
+  local id ids runtime
+  rm -f "$dir/tmp/alive"
+  ids=$(ls "$dir/root/overlay-containers" 2>/dev/null) || return 0
+  for id in $ids; do
+    for runtime in runc crun; do
+      if [[ -d /run/$runtime/$id ]] && command -v "$runtime" >/dev/null; then
+        "$runtime" delete --force "$id" >/dev/null 2>&1 || true
+      fi
+    done
+  done
+  [[ -n $ids ]] && forget_port_forwards "$ids"
+  return 0
+}
+
+# netavark's port forwards of containers whose processes died without a teardown stay in the host's nat
+# table: each published port keeps a DNAT to an address no container has any more, ahead of the one its next
+# start adds, and the port answers nothing. IDS: this engine's containers, named in the comments of netavark's
+# NETAVARK-HOSTPORT-DNAT rules; the per-network chains those rules jump to go too, once nothing else jumps to
+# them (every network of an engine here is its own).
+forget_port_forwards() {
+  local listed numbers chains chain
+  command -v iptables >/dev/null || return 0
+  listed=$(iptables -t nat -L NETAVARK-HOSTPORT-DNAT -n --line-numbers 2>/dev/null \
+    | grep -F -f <(sed 's/^/ id: /' <<<"$1")) || return 0
+  numbers=$(awk '{ print $1 }' <<<"$listed" | sort -rn)
+  chains=$(awk '{ print $2 }' <<<"$listed" | sort -u)
+  for n in $numbers; do
+    iptables -t nat -D NETAVARK-HOSTPORT-DNAT "$n"
+  done
+  for chain in $chains; do
+    if [[ $chain == NETAVARK-DN-* ]] && ! iptables -t nat -S | grep -q -- "-j $chain\b"; then
+      iptables -t nat -F "$chain" && iptables -t nat -X "$chain"
+    fi
+  done
+}
+
 # Sets prefix: the command words that run a podman on this DIR's storage with its containers.conf and
 # registries.conf (those that exist) and, for root on cgroup v1, in this engine's own mount namespace, with
 # its own view of /sys/fs/cgroup (the unmounted_hierarchies mounted there) so that pods can be made. That namespace is the one its live processes are in, or else a new one: a
@@ -220,6 +264,7 @@ engine_prefix() {
     if [[ -n $pid ]]; then
       prefix=(nsenter --target "$pid" --mount --)
     else
+      forget_dead_processes
       prefix=(unshare --mount --propagation slave -- "$self" cgroup-view-exec "$dir" "$hierarchies")
     fi
   fi
