@@ -210,7 +210,8 @@ engine_namespace_pid() {
 forget_dead_processes() {
   local id ids runtime
   rm -f "$dir/tmp/alive"
-  ids=$(ls "$dir/root/overlay-containers" 2>/dev/null) || return 0
+  # The storage's directory of each container is named by its ID (next to containers.json and its lock).
+  ids=$(ls "$dir/root/overlay-containers" 2>/dev/null | grep -E '^[0-9a-f]{64}$') || return 0
   for id in $ids; do
     for runtime in runc crun; do
       if [[ -d /run/$runtime/$id ]] && command -v "$runtime" >/dev/null; then
@@ -228,7 +229,7 @@ forget_dead_processes() {
 # NETAVARK-HOSTPORT-DNAT rules; the per-network chains those rules jump to go too, once nothing else jumps to
 # them (every network of an engine here is its own).
 forget_port_forwards() {
-  local listed numbers chains chain
+  local listed numbers n chains chain
   command -v iptables >/dev/null || return 0
   listed=$(iptables -t nat -L NETAVARK-HOSTPORT-DNAT -n --line-numbers 2>/dev/null \
     | grep -F -f <(sed 's/^/ id: /' <<<"$1")) || return 0

@@ -35,9 +35,10 @@ final class RepeatedEntries<T> {
 
     /** {@code entry}, or the equal instance the previous list had. */
     T same(T entry) {
-      T earlier = before.get(key.apply(entry));
+      String id = key.apply(entry);
+      T earlier = before.get(id);
       T kept = entry.equals(earlier) ? earlier : entry;
-      now.put(key.apply(kept), kept);
+      now.put(id, kept);
       return kept;
     }
 
