@@ -1,19 +1,14 @@
 package dev.podkeeper.podman;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Device;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Volume;
 import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.DeviceMapping;
 import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.desired.PortMapping;
+import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.FailureKind;
 import dev.podkeeper.model.port.ResolvedContainer;
@@ -24,49 +19,57 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Fills a docker-java create command with every field of a {@link ResolvedContainer}. */
+/**
+ * The body of the Docker-compatible create ({@code POST /containers/create}) for a {@link ResolvedContainer}: every
+ * field of its spec, as a JSON tree. Written by hand rather than as docker-java's create command: Jackson builds a
+ * bean class's serializer on first use, by reflection over it and every type its fields name (the host config alone
+ * has about 80), and a process's first create spent some 70 ms of CPU on that and on the answer's bean, between the
+ * plan and its first request (the class-load log and a CPU profile of {@code apply} from empty). Absent fields are
+ * left out, where docker-java sent them as {@code null}: the same to Podman, which reads both as unset.
+ */
 final class ContainerCreation {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private ContainerCreation() {}
 
-  static CreateContainerCmd apply(CreateContainerCmd cmd, ResolvedContainer resolved) {
+  static ObjectNode body(ResolvedContainer resolved) {
     ContainerSpec spec = resolved.spec();
-    HostConfig host = HostConfig.newHostConfig()
-        .withPrivileged(spec.privileged())
-        .withRestartPolicy(restart(spec.restart()));
-
-    cmd.withName(spec.name()).withImage(spec.image()).withLabels(labels(resolved)).withEnv(env(resolved));
-    network(cmd, host, resolved);
-    ports(cmd, host, spec.ports());
-    host.withBinds(spec.volumes().stream()
-        .map(v -> new Bind(v.source(), new Volume(v.target()), v.readOnly() ? AccessMode.ro : AccessMode.rw))
-        .toList());
+    ObjectNode body = NODES.objectNode().put("Image", spec.image());
+    ObjectNode host = NODES.objectNode()
+        .put("Privileged", spec.privileged());
+    host.putObject("RestartPolicy").put("Name", restart(spec.restart())).put("MaximumRetryCount", 0);
+    strings(body.putObject("Labels"), labels(resolved));
+    body.set("Env", array(env(resolved)));
+    network(body, host, resolved);
+    ports(body, host, spec.ports());
+    host.set("Binds", array(spec.volumes().stream().map(ContainerCreation::bind).toList()));
     if (!spec.capAdd().isEmpty()) {
-      host.withCapAdd(spec.capAdd().stream().map(c -> capability(spec, c)).toArray(Capability[]::new));
+      host.set("CapAdd", array(spec.capAdd().stream().map(c -> capability(spec, c)).toList()));
     }
     if (!spec.capDrop().isEmpty()) {
-      host.withCapDrop(spec.capDrop().stream().map(c -> capability(spec, c)).toArray(Capability[]::new));
+      host.set("CapDrop", array(spec.capDrop().stream().map(c -> capability(spec, c)).toList()));
     }
     if (!spec.devices().isEmpty()) {
-      host.withDevices(spec.devices().stream()
-          .map(d -> new Device(d.permissions(), d.containerPath(), d.hostPath()))
-          .toList());
+      ArrayNode devices = host.putArray("Devices");
+      spec.devices().forEach(d -> device(devices.addObject(), d));
     }
-    spec.memoryBytes().ifPresent(host::withMemory);
-    spec.cpus().ifPresent(cpus -> host.withNanoCPUs(Math.round(cpus * 1_000_000_000d)));
+    spec.memoryBytes().ifPresent(m -> host.put("Memory", m));
+    spec.cpus().ifPresent(cpus -> host.put("NanoCpus", Math.round(cpus * 1_000_000_000d)));
     // An empty command means "the image's own", as Compose reads `command: []`.
-    spec.command().filter(c -> !c.isEmpty()).ifPresent(cmd::withCmd);
-    spec.entrypoint().ifPresent(cmd::withEntrypoint);
-    spec.user().ifPresent(cmd::withUser);
-    spec.workdir().ifPresent(cmd::withWorkingDir);
-    spec.hostname().ifPresent(cmd::withHostName);
-    spec.stopTimeout().ifPresent(t -> cmd.withStopTimeout(ceilSeconds(t)));
-    spec.health().ifPresent(h -> cmd.withHealthcheck(new HealthCheck()
-        .withTest(h.test())
-        .withInterval(h.interval().toNanos())
-        .withTimeout(h.timeout().toNanos())
-        .withRetries(h.retries())
-        .withStartPeriod(h.startPeriod().toNanos())));
-    return cmd.withHostConfig(host);
+    spec.command().filter(c -> !c.isEmpty()).ifPresent(c -> body.set("Cmd", array(c)));
+    spec.entrypoint().ifPresent(e -> body.set("Entrypoint", array(e)));
+    spec.user().ifPresent(u -> body.put("User", u));
+    spec.workdir().ifPresent(w -> body.put("WorkingDir", w));
+    spec.hostname().ifPresent(h -> body.put("Hostname", h));
+    spec.stopTimeout().ifPresent(t -> body.put("StopTimeout", ceilSeconds(t)));
+    spec.health().ifPresent(h -> body.putObject("Healthcheck")
+        .<ObjectNode>set("Test", array(h.test()))
+        .put("Interval", h.interval().toNanos())
+        .put("Timeout", h.timeout().toNanos())
+        .put("Retries", h.retries())
+        .put("StartPeriod", h.startPeriod().toNanos()));
+    body.set("HostConfig", host);
+    return body;
   }
 
   /** The resolved labels, plus the provider's ID for a namespace member (see {@link PodmanLabels}). */
@@ -80,55 +83,72 @@ final class ContainerCreation {
     return new TreeMap<>(resolved.env()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
-  private static void network(CreateContainerCmd cmd, HostConfig host, ResolvedContainer resolved) {
+  private static void network(ObjectNode body, ObjectNode host, ResolvedContainer resolved) {
     if (resolved.spec().network() instanceof NetworkAttachment.Bridge bridge) {
-      host.withNetworkMode(bridge.network());
+      host.put("NetworkMode", bridge.network());
       if (!resolved.spec().aliases().isEmpty()) {
-        cmd.withAliases(resolved.spec().aliases());
+        body.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject(bridge.network())
+            .set("Aliases", array(resolved.spec().aliases()));
       }
     } else if (resolved.spec().network() instanceof NetworkAttachment.PodmanDefault) {
       // What the compat API means by "bridge": Podman's default network, as `podman run` without --network.
-      host.withNetworkMode("bridge");
+      host.put("NetworkMode", "bridge");
     } else {
       // Podman needs the provider's ID (or name); the ID pins the exact container the hash was made with.
-      host.withNetworkMode("container:" + resolved.providerId().orElseThrow());
+      host.put("NetworkMode", "container:" + resolved.providerId().orElseThrow());
     }
   }
 
-  private static void ports(CreateContainerCmd cmd, HostConfig host, List<PortMapping> mappings) {
+  /** {@code ExposedPorts} and {@code PortBindings}, keyed "80/tcp"; one key may bind several host addresses. */
+  private static void ports(ObjectNode body, ObjectNode host, List<PortMapping> mappings) {
     if (mappings.isEmpty()) {
       return;
     }
-    Ports ports = new Ports();
-    List<ExposedPort> exposed = mappings.stream().map(ContainerCreation::exposed).distinct().toList();
+    ObjectNode exposed = body.putObject("ExposedPorts");
+    ObjectNode bindings = host.putObject("PortBindings");
     for (PortMapping p : mappings) {
-      ports.bind(exposed(p), Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
+      String key = p.containerPort() + "/" + (p.protocol() == PortMapping.Protocol.UDP ? "udp" : "tcp");
+      exposed.putObject(key);
+      ArrayNode bound = bindings.has(key) ? (ArrayNode) bindings.get(key) : bindings.putArray(key);
+      bound.addObject().put("HostIp", p.hostIp()).put("HostPort", Integer.toString(p.hostPort()));
     }
-    cmd.withExposedPorts(exposed);
-    host.withPortBindings(ports);
   }
 
-  private static ExposedPort exposed(PortMapping p) {
-    return p.protocol() == PortMapping.Protocol.UDP
-        ? ExposedPort.udp(p.containerPort())
-        : ExposedPort.tcp(p.containerPort());
+  private static String bind(VolumeMount v) {
+    return v.source() + ":" + v.target() + ":" + (v.readOnly() ? "ro" : "rw");
   }
 
-  private static RestartPolicy restart(dev.podkeeper.model.desired.RestartPolicy policy) {
+  private static void device(ObjectNode node, DeviceMapping d) {
+    node.put("PathOnHost", d.hostPath()).put("PathInContainer", d.containerPath())
+        .put("CgroupPermissions", d.permissions());
+  }
+
+  /** The compatible API's names; {@code no} is the empty name, as Docker's own clients send it. */
+  private static String restart(dev.podkeeper.model.desired.RestartPolicy policy) {
     return switch (policy) {
-      case NO -> RestartPolicy.noRestart();
-      case ON_FAILURE -> RestartPolicy.onFailureRestart(0);
-      case ALWAYS -> RestartPolicy.alwaysRestart();
-      case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
+      case NO -> "";
+      case ON_FAILURE -> "on-failure";
+      case ALWAYS -> "always";
+      case UNLESS_STOPPED -> "unless-stopped";
     };
   }
 
-  /** NET_ADMIN, net_admin and CAP_NET_ADMIN all name the same capability. */
-  private static Capability capability(ContainerSpec spec, String name) {
+  private static void strings(ObjectNode node, Map<String, String> values) {
+    values.forEach(node::put);
+  }
+
+  private static ArrayNode array(List<String> values) {
+    ArrayNode array = NODES.arrayNode(values.size());
+    values.forEach(array::add);
+    return array;
+  }
+
+  /** NET_ADMIN, net_admin and CAP_NET_ADMIN all name the same capability; docker-java's list says which exist. */
+  private static String capability(ContainerSpec spec, String name) {
     String normal = name.toUpperCase(Locale.ROOT);
     normal = normal.startsWith("CAP_") ? normal.substring(4) : normal;
     try {
-      return Capability.valueOf(normal);
+      return Capability.valueOf(normal).name();
     } catch (IllegalArgumentException e) {
       throw new EngineException("create container " + spec.name() + ": unknown capability " + name
           + "; use a name from capabilities(7) such as NET_ADMIN", FailureKind.PERMANENT, null);

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The few calls of Podman's own (libpod) API that the Docker-compatible one lacks, made on the same
  * transport: the container list with start times, PIDs, namespaces and health; network create with
- * {@code dns_enabled}; the network list; running a health check; whether an image exists.
+ * {@code dns_enabled}; the network list; running a health check; whether an image exists. And the container create
+ * of the compatible API, whose body {@link ContainerCreation} writes as a tree.
  */
 final class LibpodClient {
   /** Podman 4.0 and later answer these prefixes: Podman's own API, and its Docker-compatible one. */
@@ -70,6 +71,11 @@ final class LibpodClient {
    */
   JsonNode inspectContainerCompat(String idOrName) {
     return call(COMPAT_PREFIX, "GET", "/containers/" + encode(idOrName) + "/json", null);
+  }
+
+  /** The Docker-compatible create; its answer holds the new container's {@code Id}. */
+  JsonNode createContainerCompat(String name, JsonNode body) {
+    return call(COMPAT_PREFIX, "POST", "/containers/create?name=" + encode(name), body);
   }
 
   /** Answered 204 if the engine has the image, 404 (a {@link LibpodException}) if not. */

@@ -273,16 +273,24 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public String createContainer(ResolvedContainer container) {
+    ObjectNode body = ContainerCreation.body(container);
     try {
-      return ContainerCreation.apply(docker.createContainerCmd(container.spec().image()), container).exec().getId();
+      String id = libpod.createContainerCompat(container.name(), body).path("Id").asText();
+      if (id.isEmpty()) {
+        throw new EngineException("create container " + container.name() + ": Podman's answer has no container ID");
+      }
+      return id;
+    } catch (LibpodClient.LibpodException e) {
+      // The engine may echo what it was given; env values can be secrets, so they are masked and the
+      // original exception (whose text is unmasked) is not attached.
+      String words = new SecretMask(container.env().values()).mask(e.getMessage());
+      throw new EngineException("create container " + container.name() + ": Podman says: " + words
+          + createHint(words), EngineErrors.kindOf("create container", e.status(), words), null);
     } catch (EngineException e) {
       throw e;
     } catch (RuntimeException e) {
-      // The engine may echo what it was given; env values can be secrets, so they are masked and the
-      // original exception (whose text is unmasked) is not attached.
-      String words = new SecretMask(container.env().values()).mask(EngineErrors.engineWords(e));
-      throw new EngineException("create container " + container.name() + ": Podman says: " + words
-          + createHint(words), EngineErrors.kindOf("create container", EngineErrors.status(e), words), null);
+      // No answer (a timeout, a lost connection, an answer that is not JSON): nothing of the request is in it.
+      throw errors.failed("create container", container.name(), e);
     }
   }
 

@@ -3,14 +3,9 @@ package dev.podkeeper.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.core.command.CreateContainerCmdImpl;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podkeeper.model.desired.ContainerSpec;
 import dev.podkeeper.model.desired.DeviceMapping;
 import dev.podkeeper.model.desired.HealthCheck;
@@ -21,9 +16,11 @@ import dev.podkeeper.model.desired.VolumeMount;
 import dev.podkeeper.model.port.EngineException;
 import dev.podkeeper.model.port.ResolvedContainer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** The request podkeeper sends, without an engine; src-test checks what Podman makes of it. */
@@ -55,46 +52,61 @@ class ContainerCreationTest {
         .build();
     ResolvedContainer resolved = new ResolvedContainer(spec, Map.of("B", "2", "A", "1"), Optional.empty(), "s", "h");
 
-    CreateContainerCmdImpl cmd = create(resolved);
-    HostConfig host = cmd.getHostConfig();
+    JsonNode body = ContainerCreation.body(resolved);
+    JsonNode host = body.get("HostConfig");
 
-    assertThat(cmd.getName()).isEqualTo("web");
-    assertThat(cmd.getImage()).isEqualTo("localhost/img:1");
-    assertThat(cmd.getEnv()).containsExactly("A=1", "B=2");
-    assertThat(cmd.getLabels()).containsEntry("owner", "me").containsEntry("dev.podkeeper.stack", "s")
-        .containsEntry("dev.podkeeper.spec-hash", "h").doesNotContainKey(PodmanLabels.PROVIDER_ID);
-    assertThat(host.getNetworkMode()).isEqualTo("media");
-    assertThat(cmd.getAliases()).containsExactly("www");
-    assertThat(cmd.getExposedPorts()).containsExactlyInAnyOrder(ExposedPort.tcp(80), ExposedPort.udp(53));
-    Map<ExposedPort, Ports.Binding[]> bindings = host.getPortBindings().getBindings();
-    assertThat(bindings.get(ExposedPort.tcp(80))).containsExactly(
-        Ports.Binding.bindIpAndPort("127.0.0.1", 18080), Ports.Binding.bindIpAndPort("::1", 18080));
-    assertThat(bindings.get(ExposedPort.udp(53))).containsExactly(Ports.Binding.bindIpAndPort("127.0.0.1", 15353));
-    assertThat(host.getBinds()).containsExactly(
-        new Bind("/srv/conf", new com.github.dockerjava.api.model.Volume("/config"), AccessMode.ro),
-        new Bind("webdata", new com.github.dockerjava.api.model.Volume("/data"), AccessMode.rw));
-    assertThat(host.getCapAdd()).containsExactly(Capability.NET_ADMIN, Capability.SYS_MODULE);
-    assertThat(host.getCapDrop()).containsExactly(Capability.CHOWN);
-    assertThat(host.getDevices()).singleElement().satisfies(d -> {
-      assertThat(d.getPathOnHost()).isEqualTo("/dev/net/tun");
-      assertThat(d.getPathInContainer()).isEqualTo("/dev/net/tun");
-      assertThat(d.getcGroupPermissions()).isEqualTo("rwm");
+    assertThat(body.get("Image").asText()).isEqualTo("localhost/img:1");
+    assertThat(strings(body.get("Env"))).containsExactly("A=1", "B=2");
+    assertThat(body.get("Labels")).isEqualTo(json("{\"owner\": \"me\", \"dev.podkeeper.stack\": \"s\", "
+        + "\"dev.podkeeper.spec-hash\": \"h\"}"));
+    assertThat(host.get("NetworkMode").asText()).isEqualTo("media");
+    assertThat(body.get("NetworkingConfig")).isEqualTo(json("{\"EndpointsConfig\": {\"media\": {\"Aliases\": [\"www\"]}}}"));
+    assertThat(body.get("ExposedPorts")).isEqualTo(json("{\"80/tcp\": {}, \"53/udp\": {}}"));
+    assertThat(host.get("PortBindings")).isEqualTo(json("{"
+        + "\"80/tcp\": [{\"HostIp\": \"127.0.0.1\", \"HostPort\": \"18080\"}, {\"HostIp\": \"::1\", \"HostPort\": \"18080\"}],"
+        + "\"53/udp\": [{\"HostIp\": \"127.0.0.1\", \"HostPort\": \"15353\"}]}"));
+    assertThat(strings(host.get("Binds"))).containsExactly("/srv/conf:/config:ro", "webdata:/data:rw");
+    assertThat(strings(host.get("CapAdd"))).containsExactly("NET_ADMIN", "SYS_MODULE");
+    assertThat(strings(host.get("CapDrop"))).containsExactly("CHOWN");
+    assertThat(host.get("Devices")).isEqualTo(json(
+        "[{\"PathOnHost\": \"/dev/net/tun\", \"PathInContainer\": \"/dev/net/tun\", \"CgroupPermissions\": \"rwm\"}]"));
+    assertThat(host.get("Privileged").asBoolean()).isFalse();
+    assertThat(host.get("Memory").asLong()).isEqualTo(2L << 30);
+    assertThat(host.get("NanoCpus").asLong()).isEqualTo(1_500_000_000L);
+    assertThat(host.get("RestartPolicy")).isEqualTo(json("{\"Name\": \"on-failure\", \"MaximumRetryCount\": 0}"));
+    assertThat(strings(body.get("Cmd"))).containsExactly("serve", "--port", "80");
+    assertThat(strings(body.get("Entrypoint"))).containsExactly("/bin/entry");
+    assertThat(body.get("User").asText()).isEqualTo("1000:1000");
+    assertThat(body.get("WorkingDir").asText()).isEqualTo("/app");
+    assertThat(body.get("Hostname").asText()).isEqualTo("webhost");
+    assertThat(body.get("StopTimeout").asInt()).isEqualTo(11);
+    assertThat(body.get("Healthcheck")).isEqualTo(json("{\"Test\": [\"CMD-SHELL\", \"true\"], "
+        + "\"Interval\": 10000000000, \"Timeout\": 5000000000, \"Retries\": 3, \"StartPeriod\": 30000000000}"));
+  }
+
+  @Test
+  void eachRestartPolicyHasTheCompatibleApisName() {
+    Map<RestartPolicy, String> names = Map.of(RestartPolicy.NO, "", RestartPolicy.ON_FAILURE, "on-failure",
+        RestartPolicy.ALWAYS, "always", RestartPolicy.UNLESS_STOPPED, "unless-stopped");
+    names.forEach((policy, name) -> {
+      ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.Bridge("n")).restart(policy).build();
+
+      JsonNode restart = ContainerCreation.body(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h"))
+          .get("HostConfig").get("RestartPolicy");
+
+      assertThat(restart.get("Name").asText()).as(policy.name()).isEqualTo(name);
     });
-    assertThat(host.getPrivileged()).isFalse();
-    assertThat(host.getMemory()).isEqualTo(2L << 30);
-    assertThat(host.getNanoCPUs()).isEqualTo(1_500_000_000L);
-    assertThat(host.getRestartPolicy()).isEqualTo(com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(0));
-    assertThat(cmd.getCmd()).containsExactly("serve", "--port", "80");
-    assertThat(cmd.getEntrypoint()).containsExactly("/bin/entry");
-    assertThat(cmd.getUser()).isEqualTo("1000:1000");
-    assertThat(cmd.getWorkingDir()).isEqualTo("/app");
-    assertThat(cmd.getHostName()).isEqualTo("webhost");
-    assertThat(cmd.getStopTimeout()).isEqualTo(11);
-    assertThat(cmd.getHealthcheck().getTest()).containsExactly("CMD-SHELL", "true");
-    assertThat(cmd.getHealthcheck().getInterval()).isEqualTo(10_000_000_000L);
-    assertThat(cmd.getHealthcheck().getTimeout()).isEqualTo(5_000_000_000L);
-    assertThat(cmd.getHealthcheck().getRetries()).isEqualTo(3);
-    assertThat(cmd.getHealthcheck().getStartPeriod()).isEqualTo(30_000_000_000L);
+  }
+
+  @Test
+  void whatTheSpecLeavesUnsetIsNotSent() {
+    ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.Bridge("n")).build();
+
+    JsonNode body = ContainerCreation.body(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h"));
+
+    assertThat(fieldNames(body)).containsExactlyInAnyOrder("Image", "Labels", "Env", "HostConfig");
+    assertThat(fieldNames(body.get("HostConfig")))
+        .containsExactlyInAnyOrder("Privileged", "RestartPolicy", "NetworkMode", "Binds");
   }
 
   @Test
@@ -103,21 +115,21 @@ class ContainerCreationTest {
         .build();
     ResolvedContainer resolved = new ResolvedContainer(spec, Map.of(), Optional.of("abc123"), "s", "h");
 
-    CreateContainerCmdImpl cmd = create(resolved);
+    JsonNode body = ContainerCreation.body(resolved);
 
-    assertThat(cmd.getHostConfig().getNetworkMode()).isEqualTo("container:abc123");
-    assertThat(cmd.getLabels()).containsEntry(PodmanLabels.PROVIDER_ID, "abc123");
-    assertThat(cmd.getAliases()).isNull();
+    assertThat(body.get("HostConfig").get("NetworkMode").asText()).isEqualTo("container:abc123");
+    assertThat(body.get("Labels").get(PodmanLabels.PROVIDER_ID).asText()).isEqualTo("abc123");
+    assertThat(body.has("NetworkingConfig")).isFalse();
   }
 
   @Test
   void withoutANetworkItJoinsPodmansDefaultOneAsPodmanRunWould() {
     ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.PodmanDefault()).build();
 
-    CreateContainerCmdImpl cmd = create(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h"));
+    JsonNode body = ContainerCreation.body(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h"));
 
-    assertThat(cmd.getHostConfig().getNetworkMode()).isEqualTo("bridge");
-    assertThat(cmd.getAliases()).isNull();
+    assertThat(body.get("HostConfig").get("NetworkMode").asText()).isEqualTo("bridge");
+    assertThat(body.has("NetworkingConfig")).isFalse();
   }
 
   @Test
@@ -125,7 +137,8 @@ class ContainerCreationTest {
     ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.Bridge("n"))
         .command(Optional.of(List.of())).build();
 
-    assertThat(create(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h")).getCmd()).isNull();
+    assertThat(ContainerCreation.body(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h")).has("Cmd"))
+        .isFalse();
   }
 
   @Test
@@ -133,17 +146,26 @@ class ContainerCreationTest {
     ContainerSpec spec = ContainerSpec.builder("c", "img", new NetworkAttachment.Bridge("n"))
         .capAdd(List.of("FLY")).build();
 
-    assertThatThrownBy(() -> create(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h")))
+    assertThatThrownBy(() -> ContainerCreation.body(new ResolvedContainer(spec, Map.of(), Optional.empty(), "s", "h")))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("create container c: unknown capability FLY");
   }
 
-  private static CreateContainerCmdImpl create(ResolvedContainer resolved) {
-    CreateContainerCmd.Exec neverSent = command -> {
-      throw new UnsupportedOperationException("not sent");
-    };
-    CreateContainerCmdImpl cmd = new CreateContainerCmdImpl(neverSent, null, resolved.spec().image());
-    ContainerCreation.apply(cmd, resolved);
-    return cmd;
+  private static List<String> strings(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(text, e);
+    }
   }
 }
