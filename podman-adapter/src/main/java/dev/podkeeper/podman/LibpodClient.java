@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * The few calls of Podman's own (libpod) API that the Docker-compatible one lacks, made on the same
  * transport: the container list with start times, PIDs, namespaces and health; network create with
- * {@code dns_enabled}; the network list; running a health check; whether an image exists. And the container create
- * of the compatible API, whose body {@link ContainerCreation} writes as a tree.
+ * {@code dns_enabled}; the network list; running a health check; whether an image exists. And the compatible API's
+ * container create (whose body {@link ContainerCreation} writes as a tree) and start, the calls of a converge from
+ * empty: made here, they spare a fresh process docker-java's request path and the bean bindings it builds.
  */
 final class LibpodClient {
   /** Podman 4.0 and later answer these prefixes: Podman's own API, and its Docker-compatible one. */
@@ -76,6 +77,11 @@ final class LibpodClient {
   /** The Docker-compatible create; its answer holds the new container's {@code Id}. */
   JsonNode createContainerCompat(String name, JsonNode body) {
     return call(COMPAT_PREFIX, "POST", "/containers/create?name=" + encode(name), body);
+  }
+
+  /** The compatible start: 204 once started, 304 (a {@link LibpodException}) if it was running already. */
+  void startContainerCompat(String id) {
+    call(COMPAT_PREFIX, "POST", "/containers/" + encode(id) + "/start", null);
   }
 
   /** Answered 204 if the engine has the image, 404 (a {@link LibpodException}) if not. */

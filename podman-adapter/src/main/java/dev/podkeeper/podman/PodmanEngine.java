@@ -51,8 +51,12 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   private final AtomicLong calls = new AtomicLong();
   private final DockerClientConfig config;
   private final DockerClient docker;
-  /** Pulls on a client of their own, whose deadline is the pull's ({@link PodmanTimeouts#pull}). */
-  private final DockerClient pulls;
+  /**
+   * Pulls on a client of their own, whose deadline is the pull's ({@link PodmanTimeouts#pull}), made on the first
+   * pull ({@link #pulls()}): most runs pull nothing, and each HTTP client costs a start some 10 ms of CPU.
+   */
+  private DockerClient pulls;
+  private boolean closed;
   private final DeadlineHttpClient deadlines;
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
   private final LibpodClient libpod;
@@ -84,8 +88,6 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     this.deadlines = new DeadlineHttpClient(httpClient(uri, timeouts.call()), timeouts.call(), deadlineTimer);
     DockerHttpClient http = new CountingHttpClient(deadlines, calls);
     this.docker = DockerClientImpl.getInstance(config, http);
-    this.pulls = DockerClientImpl.getInstance(config, new CountingHttpClient(
-        new DeadlineHttpClient(httpClient(uri, timeouts.pull()), timeouts.pull(), deadlineTimer), calls));
     this.libpod = new LibpodClient(http, json);
     this.errors = new EngineErrors(socket);
     this.oomKills = new OomKills(libpod::inspectContainer);
@@ -248,7 +250,7 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
     try {
       // The pull client's deadline ends the stream; waiting a little longer lets its own error come first.
       long wait = timeouts.pull().plusSeconds(5).toMillis();
-      done = pulls.pullImageCmd(image).exec(progress).awaitCompletion(wait, TimeUnit.MILLISECONDS);
+      done = pulls().pullImageCmd(image).exec(progress).awaitCompletion(wait, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("pull image " + image + ": interrupted", e);
@@ -297,9 +299,11 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void startContainer(String id) {
     try {
-      docker.startContainerCmd(id).exec();
-    } catch (NotModifiedException alreadyRunning) {
-      // idempotent
+      libpod.startContainerCompat(id);
+    } catch (LibpodClient.LibpodException e) {
+      if (e.status() != 304) { // 304: running already, which is what was asked
+        throw errors.failed("start container", id, e);
+      }
     } catch (RuntimeException e) {
       throw errors.failed("start container", id, e);
     }
@@ -435,12 +439,30 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    DockerClient pulling;
+    synchronized (this) {
+      closed = true;
+      pulling = pulls;
+    }
     try {
       docker.close();
-      pulls.close();
+      if (pulling != null) {
+        pulling.close();
+      }
     } finally {
       deadlineTimer.shutdownNow();
     }
+  }
+
+  private synchronized DockerClient pulls() {
+    if (closed) {
+      throw new EngineException("the Podman client is closed");
+    }
+    if (pulls == null) {
+      pulls = DockerClientImpl.getInstance(config, new CountingHttpClient(
+          new DeadlineHttpClient(httpClient(uri, timeouts.pull()), timeouts.pull(), deadlineTimer), calls));
+    }
+    return pulls;
   }
 
   private static ScheduledExecutorService deadlineTimer() {
