@@ -38,7 +38,8 @@ final class ContainerCreation {
     ObjectNode host = NODES.objectNode()
         .put("Privileged", spec.privileged());
     host.putObject("RestartPolicy").put("Name", restart(spec.restart())).put("MaximumRetryCount", 0);
-    strings(body.putObject("Labels"), labels(resolved));
+    ObjectNode labels = body.putObject("Labels");
+    labels(resolved).forEach(labels::put);
     body.set("Env", array(env(resolved)));
     network(body, host, resolved);
     ports(body, host, spec.ports());
@@ -131,10 +132,6 @@ final class ContainerCreation {
       case ALWAYS -> "always";
       case UNLESS_STOPPED -> "unless-stopped";
     };
-  }
-
-  private static void strings(ObjectNode node, Map<String, String> values) {
-    values.forEach(node::put);
   }
 
   private static ArrayNode array(List<String> values) {
