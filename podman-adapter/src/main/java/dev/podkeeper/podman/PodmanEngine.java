@@ -276,24 +276,24 @@ public final class PodmanEngine implements ContainerEngine, AutoCloseable {
   @Override
   public String createContainer(ResolvedContainer container) {
     ObjectNode body = ContainerCreation.body(container);
+    JsonNode created;
     try {
-      String id = libpod.createContainerCompat(container.name(), body).path("Id").asText();
-      if (id.isEmpty()) {
-        throw new EngineException("create container " + container.name() + ": Podman's answer has no container ID");
-      }
-      return id;
+      created = libpod.createContainerCompat(container.name(), body);
     } catch (LibpodClient.LibpodException e) {
       // The engine may echo what it was given; env values can be secrets, so they are masked and the
       // original exception (whose text is unmasked) is not attached.
       String words = new SecretMask(container.env().values()).mask(e.getMessage());
       throw new EngineException("create container " + container.name() + ": Podman says: " + words
           + createHint(words), EngineErrors.kindOf("create container", e.status(), words), null);
-    } catch (EngineException e) {
-      throw e;
     } catch (RuntimeException e) {
       // No answer (a timeout, a lost connection, an answer that is not JSON): nothing of the request is in it.
       throw errors.failed("create container", container.name(), e);
     }
+    String id = created.path("Id").asText();
+    if (id.isEmpty()) {
+      throw new EngineException("create container " + container.name() + ": Podman's answer has no container ID");
+    }
+    return id;
   }
 
   @Override

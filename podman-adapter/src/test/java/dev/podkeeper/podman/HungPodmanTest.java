@@ -3,9 +3,12 @@ package dev.podkeeper.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.ResolvedContainer;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,6 +17,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +74,10 @@ class HungPodmanTest {
       assertThatThrownBy(() -> engine.startContainer("abc"))
           .isInstanceOf(EngineException.class)
           .hasMessageStartingWith("start container abc: Podman at " + socket + " did not answer within 1 s");
+      assertThatThrownBy(() -> engine.createContainer(new ResolvedContainer(
+          ContainerSpec.builder("web", "img", new NetworkAttachment.Bridge("n")).build(), Map.of(), Optional.empty(), "s", "h")))
+          .isInstanceOf(EngineException.class)
+          .hasMessageStartingWith("create container web: Podman at " + socket + " did not answer within 1 s");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }

@@ -3,11 +3,16 @@ package dev.podkeeper.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podkeeper.model.desired.ContainerSpec;
+import dev.podkeeper.model.desired.NetworkAttachment;
 import dev.podkeeper.model.port.EngineEvent;
 import dev.podkeeper.model.port.EngineEventListener;
 import dev.podkeeper.model.port.EngineException;
+import dev.podkeeper.model.port.ResolvedContainer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +32,11 @@ class PodmanEngineUnreachableTest {
       assertThatThrownBy(() -> engine.startContainer("abc"))
           .isInstanceOf(EngineException.class)
           .hasMessageStartingWith("start container abc: cannot reach Podman at " + socket);
-      assertThat(engine.callCount()).isEqualTo(2);
+      assertThatThrownBy(() -> engine.createContainer(new ResolvedContainer(
+          ContainerSpec.builder("web", "img", new NetworkAttachment.Bridge("n")).build(), Map.of(), Optional.empty(), "s", "h")))
+          .isInstanceOf(EngineException.class)
+          .hasMessageStartingWith("create container web: cannot reach Podman at " + socket);
+      assertThat(engine.callCount()).isEqualTo(3);
     }
   }
 
